@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Audit;
+using PipeTrak.Web.Features.Organizations;
+using PipeTrak.Web.Features.Projects;
+using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Infrastructure.Api;
+using PipeTrak.Web.Infrastructure.Email;
+using PipeTrak.Web.Infrastructure.Tenancy;
+
+namespace PipeTrak.Web.Infrastructure.Data;
+
+/// <summary>
+/// The one context. Tenant-owned entities are filtered to the current organization; only code that
+/// calls <c>IgnoreQueryFilters()</c> explicitly (admin and background code) sees across tenants.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
+    internal Guid? CurrentOrganizationId => tenant.OrganizationId;
+
+    public TenantContext Tenant => tenant;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Every tenant-owned entity gets the same filter; none can be forgotten.
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType))
+            {
+                var method = typeof(AppDbContext)
+                    .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                    .MakeGenericMethod(entityType.ClrType);
+                method.Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder)
+        where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.OrganizationId == CurrentOrganizationId);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored in UTC and read back as UTC on both providers.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<OrgRole>().HaveConversion<OrgRoleConverter>().HaveMaxLength(32);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class OrgRoleConverter() : ValueConverter<OrgRole, string>(
+        v => v.Code(),
+        v => ParseRole(v))
+    {
+        private static OrgRole ParseRole(string code) =>
+            OrgRoles.TryParse(code, out var role) ? role : throw new InvalidOperationException($"Unknown role '{code}'.");
+    }
+}

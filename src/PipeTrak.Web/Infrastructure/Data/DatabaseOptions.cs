@@ -1,0 +1,69 @@
+namespace PipeTrak.Web.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where the data lives. Default: an embedded SQLite file, migrated and seeded automatically.
+/// PostgreSQL when <c>Database:Provider=Postgres</c> with <c>ConnectionStrings:PipeTrak</c>, or
+/// when <c>DATABASE_URL</c> is set. Production databases are migrated only by the explicit command.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; }
+    public string ConnectionString { get; set; } = "";
+    /// <summary>True for the embedded SQLite default: it migrates itself and gets demo data.</summary>
+    public bool IsEmbeddedDefault { get; set; }
+
+    public static DatabaseOptions Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var url = configuration["DATABASE_URL"];
+        var connectionString = configuration.GetConnectionString("PipeTrak");
+        var providerSetting = configuration["Database:Provider"];
+
+        if (!string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = FromUrl(url) };
+        }
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var provider = Enum.TryParse<DatabaseProvider>(providerSetting, ignoreCase: true, out var p)
+                ? p
+                : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+            return new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+        }
+        var dataDir = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(dataDir);
+        return new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite,
+            ConnectionString = $"Data Source={Path.Combine(dataDir, "pipetrak.db")}",
+            IsEmbeddedDefault = true,
+        };
+    }
+
+    /// <summary>postgres://user:password@host:port/database → Npgsql keyword form.</summary>
+    public static string FromUrl(string url)
+    {
+        var uri = new Uri(url);
+        var userInfo = uri.UserInfo.Split(':', 2);
+        var parts = new List<string>
+        {
+            $"Host={uri.Host}",
+            $"Port={(uri.Port > 0 ? uri.Port : 5432)}",
+            $"Database={Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'))}",
+        };
+        if (userInfo.Length > 0 && userInfo[0].Length > 0)
+        {
+            parts.Add($"Username={Uri.UnescapeDataString(userInfo[0])}");
+        }
+        if (userInfo.Length > 1)
+        {
+            parts.Add($"Password={Uri.UnescapeDataString(userInfo[1])}");
+        }
+        return string.Join(';', parts);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Infrastructure.Data;
+
+namespace PipeTrak.Web.Infrastructure.Security;
+
+/// <summary>
+/// <c>Authorization: Bearer ptk_…</c>: personal access tokens act with the user's current
+/// organization and role (PPL-041), looked up by hash on every request.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var token = header["Bearer ".Length..].Trim();
+        if (!token.StartsWith(ApiToken.Prefix, StringComparison.Ordinal))
+        {
+            return AuthenticateResult.Fail("Malformed token.");
+        }
+        var hash = SecureToken.Hash(token);
+        var row = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.LastUsedAt, UserId = u.Id, u.Email, u.FullName, u.OrganizationId, u.Role, u.LockoutEnd })
+            .SingleOrDefaultAsync(Context.RequestAborted);
+        if (row is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row.LastUsedAt is null || now - row.LastUsedAt > TouchInterval)
+        {
+            await db.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+        var principal = SessionManager.BuildPrincipal(row.UserId, null, row.Email ?? "", row.FullName, row.OrganizationId, row.Role?.ToString(), SchemeName, row.Id);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}
