@@ -22,6 +22,8 @@ public static class ApiSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSingleton<IdempotencyCleanupJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanupJob>());
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o =>
         {
