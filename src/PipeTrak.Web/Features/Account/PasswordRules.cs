@@ -26,7 +26,7 @@ public static class PasswordRules
             return "Password must be at most 128 characters";
         }
         var lower = password.ToLowerInvariant();
-        if (lower.All(c => c == lower[0]))
+        if (IsOneRepeatedCharacter(lower))
         {
             return "Password cannot be one repeated character";
         }
@@ -47,6 +47,23 @@ public static class PasswordRules
             return "Password cannot contain your email name";
         }
         return null;
+    }
+
+    /// <summary>Compares text elements, so a repeated emoji or accented letter counts as one character.</summary>
+    private static bool IsOneRepeatedCharacter(string s)
+    {
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(s);
+        string? first = null;
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            first ??= element;
+            if (!string.Equals(element, first, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsSequence(string s)
