@@ -11,7 +11,7 @@ namespace PipeTrak.Web.Features.Account;
 /// <summary>PPL-010 sign in, PPL-011 lockout, PPL-003 unverified accounts, PPL-012 rate limit.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.SignIn)]
-public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionManager sessions, TimeProvider clock) : PageModel
+public sealed class SignInModel(UserManager<AppUser> users, SessionManager sessions, TimeProvider clock) : PageModel
 {
     public const string InvalidCredentials = "Invalid email or password";
     public const string Unverified = "Verify your email before signing in";
@@ -55,19 +55,28 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         {
             return Fail(InvalidCredentials);
         }
-        // PPL-011: a locked account is refused even with the right password.
-        if (await users.IsLockedOutAsync(user))
+        // PPL-011: a locked account is refused even with the right password. Lockout is computed
+        // with the injected TimeProvider (Identity itself reads the system clock).
+        if (IsLockedOut(user))
         {
             return Fail(LockedMessage(user));
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (!await users.CheckPasswordAsync(user, Input.Password))
         {
-            return Fail(LockedMessage(user));
-        }
-        if (!result.Succeeded)
-        {
+            await users.AccessFailedAsync(user);
+            if (user.LockoutEnd is not null && user.AccessFailedCount == 0)
+            {
+                // The 5th consecutive failure: Identity just locked the account; restate the end on our clock.
+                await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(users.Options.Lockout.DefaultLockoutTimeSpan));
+                return Fail(LockedMessage(user));
+            }
             return Fail(InvalidCredentials);
+        }
+        // Success clears the count of consecutive failures.
+        if (user.AccessFailedCount > 0 || user.LockoutEnd is not null)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await users.SetLockoutEndDateAsync(user, null);
         }
         if (!user.EmailConfirmed)
         {
@@ -77,6 +86,9 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         await sessions.SignInAsync(HttpContext, user, Input.RememberMe, ct);
         return LocalRedirect(SafeReturnUrl());
     }
+
+    private bool IsLockedOut(AppUser user) =>
+        user.LockoutEnabled && user.LockoutEnd is { } end && end > clock.GetUtcNow();
 
     private string LockedMessage(AppUser user)
     {
