@@ -208,6 +208,30 @@ public abstract class ProfileAndTokenTests(PipeTrakFactory factory)
     }
 
     [Fact]
+    public async Task BYD060_created_token_is_never_stored_for_idempotency_replay()
+    {
+        var user = await factory.CreateUserAsync(null, null, "idem");
+        using var api = await factory.ApiClientAsync(user);
+        var key = Guid.NewGuid().ToString();
+
+        var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/me/tokens", new { name = "Retry safe" }, key);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key == key)));
+    }
+
+    [Fact]
+    public async Task Api_document_describes_the_account_endpoints()
+    {
+        using var client = factory.NewClient();
+        var doc = await client.Http.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.Equal("The signed-in user", paths.GetProperty("/api/v1/me").GetProperty("get").GetProperty("summary").GetString());
+        Assert.Equal("CreateApiToken", paths.GetProperty("/api/v1/me/tokens").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.True(paths.GetProperty("/api/v1/me/tokens/{id}").TryGetProperty("delete", out _));
+    }
+
+    [Fact]
     public async Task Profile_requires_sign_in()
     {
         using var client = factory.NewClient();

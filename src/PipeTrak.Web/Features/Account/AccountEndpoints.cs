@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Security;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -37,7 +38,7 @@ public static class AccountEndpoints
     {
         var me = api.MapGroup("/me").WithTags("Account").RequireAuthorization(Policies.SignedIn);
 
-        me.MapGet("/", GetMeAsync)
+        me.MapGet("", GetMeAsync)
             .WithName("GetMe")
             .WithSummary("The signed-in user")
             .WithDescription("Identity, organization, role and the permissions the current role grants (PPL-040).");
@@ -50,7 +51,9 @@ public static class AccountEndpoints
         me.MapPost("/tokens", CreateTokenAsync)
             .WithName("CreateApiToken")
             .WithSummary("Create a personal access token")
-            .WithDescription("Returns the token once (ptk_ + 43 characters); only its SHA-256 is stored. The token acts with your current role.")
+            .WithDescription("Returns the token once (ptk_ + 43 characters); only its SHA-256 is stored. The token acts with your current role. " +
+                "The response is never stored for Idempotency-Key replay (it holds the secret): a retry creates another token.")
+            .WithMetadata(new NoIdempotencyReplay())
             .ProducesValidationProblem();
 
         me.MapDelete("/tokens/{id:guid}", RevokeTokenAsync)

@@ -86,6 +86,8 @@ public sealed class ProfileModel(AppDbContext db, ApiTokens apiTokens) : PageMod
             return Page();
         }
         NewToken = await apiTokens.CreateAsync(user.Id, tokenName!, ct);
+        // The secret is in this response only: keep it out of every cache.
+        Response.Headers.CacheControl = "no-store";
         Tokens = await apiTokens.ListAsync(user.Id, ct);
         return Page();
     }

@@ -23,7 +23,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         var method = context.Request.Method;
         var key = context.Request.Headers[HeaderName].ToString();
         var userId = context.User.UserId();
-        if (string.IsNullOrEmpty(key) || userId is null || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)))
+        if (string.IsNullOrEmpty(key) || userId is null || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
+            || context.GetEndpoint()?.Metadata.GetMetadata<NoIdempotencyReplay>() is not null)
         {
             await next(context);
             return;
@@ -151,3 +152,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 }
+
+/// <summary>
+/// Endpoint metadata: never store this endpoint's response for replay, because it carries a secret
+/// shown once (BYD-060 token creation); a retry simply runs again.
+/// </summary>
+public sealed class NoIdempotencyReplay;
