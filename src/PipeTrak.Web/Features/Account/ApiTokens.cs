@@ -11,7 +11,7 @@ public sealed record ApiTokenSummary(Guid Id, string Name, string Hint, DateTime
 public sealed record CreatedApiToken(ApiTokenSummary Summary, string Token);
 
 /// <summary>BYD-060 personal access tokens, shared by the profile page and the API.</summary>
-public sealed class ApiTokens(AppDbContext db, TimeProvider clock)
+public sealed class ApiTokens(AppDbContext db, TimeProvider clock, ILogger<ApiTokens> logger)
 {
     public const int MaxNameLength = 100;
     public const string NameRequired = "Token name is required";
@@ -49,6 +49,7 @@ public sealed class ApiTokens(AppDbContext db, TimeProvider clock)
         };
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
+        AccountLog.TokenCreated(logger, row.Id, userId);
         return new CreatedApiToken(new ApiTokenSummary(row.Id, row.Name, row.Hint, row.CreatedAt, null), token);
     }
 
@@ -59,6 +60,10 @@ public sealed class ApiTokens(AppDbContext db, TimeProvider clock)
         var updated = await db.ApiTokens
             .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAt, now), ct);
+        if (updated == 1)
+        {
+            AccountLog.TokenRevoked(logger, tokenId, userId);
+        }
         return updated == 1;
     }
 }

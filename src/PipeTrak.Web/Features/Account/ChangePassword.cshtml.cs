@@ -10,7 +10,7 @@ namespace PipeTrak.Web.Features.Account;
 
 /// <summary>PPL-017: current password checked, new one per PPL-002, confirmed and different; other sessions end.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SessionManager sessions) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SessionManager sessions, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -65,7 +65,8 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SessionManag
         }
         // This session stays; every other one (other browsers, devices) ends now.
         Guid? current = Guid.TryParse(User.FindFirst(PipeTrakClaims.SessionId)?.Value, out var sid) ? sid : null;
-        await sessions.RevokeAllAsync(user.Id, current, ct);
+        var ended = await sessions.RevokeAllAsync(user.Id, current, ct);
+        AccountLog.PasswordChanged(logger, user.Id, ended);
         TempData["Toast"] = "Password changed. You were signed out everywhere else.";
         return Redirect("/account/profile");
     }

@@ -15,7 +15,7 @@ namespace PipeTrak.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.ForgotPassword)]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -51,6 +51,10 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext
                 var mail = links.AddPasswordReset(user);
                 await db.SaveChangesAsync(ct);
                 await links.SendNowAsync(mail, ct);
+            }
+            else
+            {
+                AccountLog.LinkLimited(logger, AccountTokenPurpose.ResetPassword, user.Id);
             }
         }
         Input.Email = email;

@@ -13,7 +13,7 @@ namespace PipeTrak.Web.Features.Account;
 /// <summary>PPL-001 register (PPL-002 passwords via Identity's validator), PPL-012 rate limit.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Register)]
-public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock, ILogger<RegisterModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -97,6 +97,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, AppDbContext db, A
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
+        AccountLog.Registered(logger, user.Id);
         await links.SendNowAsync(mail, ct);
         return Redirect($"/account/check-email?email={Uri.EscapeDataString(email)}");
     }

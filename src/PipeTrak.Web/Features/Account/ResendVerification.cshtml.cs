@@ -15,7 +15,7 @@ namespace PipeTrak.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Register)]
-public sealed class ResendVerificationModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock) : PageModel
+public sealed class ResendVerificationModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, TimeProvider clock, ILogger<ResendVerificationModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,6 +52,10 @@ public sealed class ResendVerificationModel(UserManager<AppUser> users, AppDbCon
                 var mail = links.AddVerification(user);
                 await db.SaveChangesAsync(ct);
                 await links.SendNowAsync(mail, ct);
+            }
+            else
+            {
+                AccountLog.LinkLimited(logger, AccountTokenPurpose.VerifyEmail, user.Id);
             }
         }
         Input.Email = email;

@@ -14,7 +14,7 @@ namespace PipeTrak.Web.Features.Account;
 /// and the user is signed in with a fresh session.
 /// </summary>
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, SessionManager sessions) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db, AccountLinks links, SessionManager sessions, ILogger<ResetPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -80,7 +80,8 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
         await users.SetLockoutEndDateAsync(user, null);
         await tx.CommitAsync(ct);
 
-        await sessions.RevokeAllAsync(user.Id, keep: null, ct);
+        var ended = await sessions.RevokeAllAsync(user.Id, keep: null, ct);
+        AccountLog.PasswordReset(logger, user.Id, ended);
         await sessions.SignInAsync(HttpContext, user, persistent: false, ct);
         TempData["Toast"] = "Your password has been changed.";
         return Redirect("/");

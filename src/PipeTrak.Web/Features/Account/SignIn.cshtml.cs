@@ -11,7 +11,7 @@ namespace PipeTrak.Web.Features.Account;
 /// <summary>PPL-010 sign in, PPL-011 lockout, PPL-003 unverified accounts, PPL-012 rate limit.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.SignIn)]
-public sealed class SignInModel(UserManager<AppUser> users, SessionManager sessions, TimeProvider clock) : PageModel
+public sealed class SignInModel(UserManager<AppUser> users, SessionManager sessions, TimeProvider clock, ILogger<SignInModel> logger) : PageModel
 {
     public const string InvalidCredentials = "Invalid email or password";
     public const string Unverified = "Verify your email before signing in";
@@ -68,6 +68,7 @@ public sealed class SignInModel(UserManager<AppUser> users, SessionManager sessi
             {
                 // The 5th consecutive failure: Identity just locked the account; restate the end on our clock.
                 await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(users.Options.Lockout.DefaultLockoutTimeSpan));
+                AccountLog.LockedOut(logger, user.Id);
                 return Fail(LockedMessage(user));
             }
             return Fail(InvalidCredentials);

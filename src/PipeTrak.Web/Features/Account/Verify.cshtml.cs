@@ -8,7 +8,7 @@ namespace PipeTrak.Web.Features.Account;
 
 /// <summary>PPL-003: a valid, unused, unexpired link verifies the email and signs in.</summary>
 [AllowAnonymous]
-public sealed class VerifyModel(UserManager<AppUser> users, AccountLinks links, SessionManager sessions) : PageModel
+public sealed class VerifyModel(UserManager<AppUser> users, AccountLinks links, SessionManager sessions, ILogger<VerifyModel> logger) : PageModel
 {
     public string? Email { get; private set; }
 
@@ -24,6 +24,7 @@ public sealed class VerifyModel(UserManager<AppUser> users, AccountLinks links, 
         {
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
+            AccountLog.Verified(logger, user.Id);
         }
         await sessions.SignInAsync(HttpContext, user, persistent: false, ct);
         return Redirect("/");
