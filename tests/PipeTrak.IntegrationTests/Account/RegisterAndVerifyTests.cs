@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.IntegrationTests.Infrastructure;
 using static PipeTrak.IntegrationTests.Account.AccountTestHelpers;
@@ -216,6 +217,23 @@ public abstract class RegisterAndVerifyTests(PipeTrakFactory factory)
         Assert.Equal("Verify your email before signing in", doc.Summary());
         Assert.NotNull(doc.QuerySelector("[data-testid=resend-verification]"));
         Assert.Equal(HttpStatusCode.Unauthorized, await client.MeStatusAsync());
+    }
+
+    [Fact]
+    public async Task PPL003_resend_link_from_sign_in_opens_a_prefilled_form_that_sends_a_new_link()
+    {
+        using var client = factory.NewClient();
+        var email = await factory.RegisterNewAsync(client, "fromsignin");
+        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        var doc = await (await client.SignInPostAsync(email, PipeTrakFactory.Password)).DocumentAsync();
+        var href = doc.QuerySelector("[data-testid=resend-verification]")!.GetAttribute("href")!;
+
+        var (_, page) = await client.GetPageAsync(href);
+        Assert.Equal(email, page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='Input.Email']")!.Value);
+        var response = await client.PostFormAsync(href, new Dictionary<string, string> { ["Input.Email"] = email }, "[data-testid=resend-verification-form]");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, factory.Mail.To(email).Count);
     }
 
     [Fact]
