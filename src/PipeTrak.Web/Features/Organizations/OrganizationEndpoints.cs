@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PipeTrak.Web.Infrastructure.Security;
+using PipeTrak.Web.Features.Projects;
 
 namespace PipeTrak.Web.Features.Organizations;
 
@@ -17,7 +17,7 @@ public static class OrganizationEndpoints
 {
     public static RouteGroupBuilder MapOrganization(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/organization").WithTags("Organization").RequireAuthorization(Policies.Member);
+        var group = api.MapGroup("/organization").WithTags("Organization").RequireMembership();
         group.MapGet("", GetAsync).WithName("GetOrganization")
             .WithSummary("Get the caller's organization");
         group.MapPatch("", UpdateAsync).WithName("UpdateOrganization")

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PipeTrak.Web.Features.Team;
-using PipeTrak.Web.Infrastructure.Security;
 using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Projects;
@@ -27,7 +26,7 @@ public static class ProjectEndpoints
 {
     public static RouteGroupBuilder MapProjects(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/projects").WithTags("Projects").RequireAuthorization(Policies.Member);
+        var group = api.MapGroup("/projects").WithTags("Projects").RequireMembership();
 
         group.MapGet("", ListAsync).WithName("ListProjects")
             .WithSummary("List the organization's projects, newest first")
