@@ -68,6 +68,13 @@ public abstract class ProjectApiTests(PipeTrakFactory factory)
         Assert.Equal("You don't have permission to manage projects.", await create.ProblemDetailAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await api.Http.GetAsync("/api/v1/projects?archived=true")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync("/api/v1/projects")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.Http.GetAsync($"/api/v1/projects/{org.ProjectId}")).StatusCode);
+
+        var patch = await api.SendJsonAsync(HttpMethod.Patch, $"/api/v1/projects/{org.ProjectId}", new { name = "Viewer was here" });
+        Assert.Equal(HttpStatusCode.Forbidden, patch.StatusCode);
+        Assert.Equal("You don't have permission to manage projects.", await patch.ProblemDetailAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/projects/{org.ProjectId}/archive")).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.IsArchived || p.Name == "Viewer was here"), org.Id));
     }
 
     [Fact]
