@@ -36,7 +36,9 @@ await app.PrepareEmbeddedDatabaseAsync();
 app.UseForwardedHeaders();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler("/error/500");
-app.UseStatusCodePagesWithReExecute("/error/{0}");
+// Pages get the error page; the API gets ProblemDetails for bare status codes (404, 405, 415...).
+app.UseWhen(ctx => !ErrorResponses.IsApi(ctx.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+app.UseWhen(ctx => ErrorResponses.IsApi(ctx.Request), api => api.UseStatusCodePages());
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -46,7 +48,9 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<IdempotencyMiddleware>());
+app.UseWhen(ctx => ErrorResponses.IsApi(ctx.Request), api => api
+    .UseMiddleware<ApiBadRequestMiddleware>()
+    .UseMiddleware<IdempotencyMiddleware>());
 
 app.MapServiceDefaults();
 app.MapApiDocs();

@@ -33,8 +33,11 @@ public sealed class AppClient(HttpClient http) : IDisposable
     public async Task<HttpResponseMessage> PostFormAsync(string pageUrl, IDictionary<string, string> fields, string? formSelector = null, string? postUrl = null, bool htmx = false)
     {
         var (_, document) = await GetPageAsync(pageUrl);
+        // Without a selector: the first POST form of the page's own content (#main), so the layout's
+        // sign-out form is never picked by accident.
+        var scope = (AngleSharp.Dom.IParentNode?)document.QuerySelector("#main") ?? document;
         var form = (formSelector is null
-            ? document.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase) && f.QuerySelector("input[name=__RequestVerificationToken]") is not null)
+            ? scope.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase) && f.QuerySelector("input[name=__RequestVerificationToken]") is not null)
             : document.QuerySelector<IHtmlFormElement>(formSelector))
             ?? throw new InvalidOperationException($"No POST form{(formSelector is null ? "" : $" '{formSelector}'")} on {pageUrl}.");
         var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value

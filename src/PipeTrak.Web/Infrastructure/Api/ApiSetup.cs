@@ -96,7 +96,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails BadRequest(BadHttpRequestException bad)
+    internal static ProblemDetails BadRequest(BadHttpRequestException bad)
     {
         var json = bad.InnerException as JsonException;
         var field = json?.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : null;
@@ -113,4 +113,26 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled API exception")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// Turns request-binding failures (malformed JSON, wrong field types) into a 400 ValidationProblem
+/// naming the field, right where they happen, before any generic exception handling.
+/// </summary>
+public sealed class ApiBadRequestMiddleware(RequestDelegate next, IProblemDetailsService problems)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            var problem = ApiExceptionHandler.BadRequest(bad);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        }
+    }
 }

@@ -51,4 +51,10 @@ public sealed class ApiTokenAuthenticationHandler(
         var principal = SessionManager.BuildPrincipal(row.UserId, null, row.Email ?? "", row.FullName, row.OrganizationId, row.Role?.ToString(), SchemeName, row.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ErrorResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized", "Send a valid API token (Authorization: Bearer ptk_…).", Context.RequestAborted);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ErrorResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "You don't have permission to do this.", Context.RequestAborted);
 }
