@@ -153,8 +153,7 @@ public sealed partial class TeamOperations(
         {
             return (TeamResult.NotFound, null);
         }
-        var actorRole = await CurrentRoleAsync(actor, ct);
-        if (actorRole is null || !PermissionMatrix.Allows(actorRole.Value, Permission.AdministerOrganization))
+        if (!actor.IsAdministrator)
         {
             return (TeamResult.Refused(RoleGuardRefusal.NotAdministrator), null);
         }
@@ -163,7 +162,7 @@ public sealed partial class TeamOperations(
             return (TeamResult.Invalid("Role", InvitationRules.RoleRequiredMessage), null);
         }
         var otherOwners = await OtherOwnersAsync(actor.OrganizationId, target.Id, ct);
-        var refusal = RoleGuards.CanChangeRole(actor.UserId, actorRole.Value, target.Id, current, newRole, otherOwners);
+        var refusal = RoleGuards.CanChangeRole(actor.UserId, actor.Role, target.Id, current, newRole, otherOwners);
         if (refusal != RoleGuardRefusal.None)
         {
             return (TeamResult.Refused(refusal), null);
@@ -189,13 +188,12 @@ public sealed partial class TeamOperations(
         {
             return (TeamResult.NotFound, null);
         }
-        var actorRole = await CurrentRoleAsync(actor, ct);
-        if (actorRole is null || !PermissionMatrix.Allows(actorRole.Value, Permission.AdministerOrganization))
+        if (!actor.IsAdministrator)
         {
             return (TeamResult.Refused(RoleGuardRefusal.NotAdministrator), null);
         }
         var otherOwners = await OtherOwnersAsync(actor.OrganizationId, target.Id, ct);
-        var refusal = RoleGuards.CanRemove(actor.UserId, actorRole.Value, target.Id, current, otherOwners);
+        var refusal = RoleGuards.CanRemove(actor.UserId, actor.Role, target.Id, current, otherOwners);
         if (refusal != RoleGuardRefusal.None)
         {
             return (TeamResult.Refused(refusal), null);
@@ -233,13 +231,6 @@ public sealed partial class TeamOperations(
             await db.Organizations.FromSql($"SELECT * FROM organizations WHERE \"Id\" = {organizationId} FOR UPDATE").AsNoTracking().ToListAsync(ct);
         }
     }
-
-    /// <summary>The actor's role as stored now (a concurrent change may have demoted them).</summary>
-    private async Task<OrgRole?> CurrentRoleAsync(TeamActor actor, CancellationToken ct) =>
-        await db.Users.AsNoTracking()
-            .Where(u => u.Id == actor.UserId && u.OrganizationId == actor.OrganizationId)
-            .Select(u => u.Role)
-            .SingleOrDefaultAsync(ct);
 
     private Task<int> OtherOwnersAsync(Guid organizationId, Guid exceptUserId, CancellationToken ct) =>
         db.Users.CountAsync(u => u.OrganizationId == organizationId && u.Role == OrgRole.Owner && u.Id != exceptUserId, ct);
