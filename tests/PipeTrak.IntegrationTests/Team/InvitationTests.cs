@@ -215,6 +215,11 @@ public abstract class InvitationTests(PipeTrakFactory factory)
         Assert.Equal("An invitation has already been sent to this email", doc.QuerySelector("[data-testid=invite-error]")!.TextContent.Trim());
         Assert.Equal(1, await factory.WithDbAsync(db => db.Invitations.CountAsync(i => i.Email == email), org.Id));
 
+        // The live check (PPL-050, after 500 ms) says the same without writing.
+        using var live = new HttpRequestMessage(HttpMethod.Get, $"/team?handler=CheckEmail&Input.Email={Uri.EscapeDataString(email)}");
+        live.Headers.Add("HX-Request", "true");
+        Assert.Equal("An invitation has already been sent to this email", await (await owner.Http.SendAsync(live)).Content.ReadAsStringAsync());
+
         // Pending in another organization does not block (and reveals nothing).
         var elsewhere = await otherOwner.InviteAsync(email, "viewer");
         Assert.True(elsewhere.IsRedirectTo("/team"));
@@ -412,7 +417,7 @@ public abstract class InvitationTests(PipeTrakFactory factory)
         Assert.Null(page.QuerySelector("[data-testid=invite-form]"));
         var response = await client.PostActionAsync("/team", "/team?handler=Invite", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Role"] = "viewer" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("You don't have permission to administer the organization.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("You don't have permission to administer the organization.", (await response.DocumentAsync()).Body!.TextContent, StringComparison.Ordinal);
 
         using var api = await factory.ApiClientAsync(foreman);
         var apiResponse = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/invitations", new { email, role = "viewer" });

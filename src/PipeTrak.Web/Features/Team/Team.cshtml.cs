@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Htmx;
 using PipeTrak.Web.Infrastructure.Security;
+using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Team;
 
@@ -44,6 +45,17 @@ public sealed class TeamModel(TeamQueries queries, TeamOperations operations, Ap
         return Request.IsHtmx() && !Request.Headers.ContainsKey("HX-History-Restore-Request")
             ? Partial("_TeamRows", this)
             : Page();
+    }
+
+    /// <summary>PPL-050: live duplicate check for the invite form (a text fragment, empty when fine).</summary>
+    public async Task<IActionResult> OnGetCheckEmailAsync([FromQuery(Name = "Input.Email")] string? email, CancellationToken ct)
+    {
+        if (!User.Can(Permission.AdministerOrganization))
+        {
+            return this.Forbidden(Permission.AdministerOrganization);
+        }
+        var message = await operations.CheckInviteEmailAsync(email, ct);
+        return Content(message ?? "", "text/plain; charset=utf-8");
     }
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)

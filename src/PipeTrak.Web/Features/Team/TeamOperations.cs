@@ -87,6 +87,25 @@ public sealed partial class TeamOperations(
         return (TeamResult.Success, new InvitationSent(invitation, sent, sent ? null : link));
     }
 
+    /// <summary>PPL-050 live check (after 500 ms of typing): the same duplicate checks, writing nothing.</summary>
+    public async Task<string?> CheckInviteEmailAsync(string? email, CancellationToken ct)
+    {
+        var normalized = InvitationRules.NormalizeEmail(email);
+        if (normalized is null)
+        {
+            return null;
+        }
+        var upper = normalized.ToUpperInvariant();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == upper && u.OrganizationId != null, ct))
+        {
+            return InvitationRules.AlreadyMemberMessage;
+        }
+        var now = Now;
+        return await db.Invitations.AnyAsync(i => i.Email == normalized && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, ct)
+            ? InvitationRules.AlreadyPendingMessage
+            : null;
+    }
+
     /// <summary>PPL-056: a new token (the old link stops working), a new email, the same expiry.</summary>
     public async Task<(TeamResult Result, InvitationSent? Sent)> ResendAsync(TeamActor actor, Guid invitationId, CancellationToken ct)
     {
