@@ -5,14 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh <MigrationName>}"
 dotnet tool restore >/dev/null
-dotnet build src/PipeTrak.Web -v q -nologo >/dev/null
+# Build the migrations projects (and so the web project) as they are now: ef runs with --no-build.
+for provider in Sqlite Postgres; do
+  dotnet build "src/PipeTrak.Migrations.$provider" -v q -nologo >/dev/null || { echo "build failed: src/PipeTrak.Migrations.$provider" >&2; exit 1; }
+done
 for provider in Sqlite Postgres; do
   PIPETRAK_MIGRATIONS_PROVIDER=$provider dotnet ef migrations add "$name" \
     --project "src/PipeTrak.Migrations.$provider" \
     --startup-project src/PipeTrak.Web \
     --context AppDbContext \
     --output-dir Migrations \
-    --no-build 2>&1 | grep -v '^Build' || true
+    --no-build
 done
 rm -f src/PipeTrak.Web/design.db
 echo "Added migration $name for Sqlite and Postgres."

@@ -208,16 +208,22 @@ public abstract class ProfileAndTokenTests(PipeTrakFactory factory)
     }
 
     [Fact]
-    public async Task BYD060_created_token_is_never_stored_for_idempotency_replay()
+    public async Task BYD060_created_token_is_never_stored_and_a_retry_creates_no_second_token()
     {
         var user = await factory.CreateUserAsync(null, null, "idem");
         using var api = await factory.ApiClientAsync(user);
         var key = Guid.NewGuid().ToString();
 
         var response = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/me/tokens", new { name = "Retry safe" }, key);
+        var retry = await api.SendJsonAsync(HttpMethod.Post, "/api/v1/me/tokens", new { name = "Retry safe" }, key);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.False(await factory.WithDbAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key == key)));
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        var record = await factory.WithDbAsync(db => db.IdempotencyRecords.SingleAsync(r => r.Key == key));
+        Assert.True(record.BodyWithheld);
+        Assert.Null(record.ResponseBody);
+        var tokens = await factory.WithDbAsync(db => db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.Name == "Retry safe"));
+        Assert.Equal(1, tokens);
     }
 
     [Fact]

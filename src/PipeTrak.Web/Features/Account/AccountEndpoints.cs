@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Team;
-using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Security;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -52,8 +51,7 @@ public static class AccountEndpoints
             .WithName("CreateApiToken")
             .WithSummary("Create a personal access token")
             .WithDescription("Returns the token once (ptk_ + 43 characters); only its SHA-256 is stored. The token acts with your current role. " +
-                "The response is never stored for Idempotency-Key replay (it holds the secret): a retry creates another token.")
-            .WithMetadata(new NoIdempotencyReplay())
+                "The response is sent with Cache-Control: no-store and never stored for Idempotency-Key replay: a retry with the same key gets 409 and creates nothing.")
             .ProducesValidationProblem();
 
         me.MapDelete("/tokens/{id:guid}", RevokeTokenAsync)
@@ -96,6 +94,7 @@ public static class AccountEndpoints
         }
         var created = await tokens.CreateAsync(http.User.RequiredUserId(), request.Name!, ct);
         var s = created.Summary;
+        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/v1/me/tokens/{s.Id}", new CreatedApiTokenResponse(s.Id, s.Name, s.Hint, s.CreatedAt, created.Token));
     }
 

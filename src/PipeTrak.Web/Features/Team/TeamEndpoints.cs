@@ -82,20 +82,29 @@ public static class TeamEndpoints
     }
 
     private static async Task<Results<Created<InvitationCreatedResponse>, ProblemHttpResult>> CreateInvitationAsync(
-        CreateInvitationRequest body, ClaimsPrincipal user, TeamOperations operations, CancellationToken ct)
+        CreateInvitationRequest body, ClaimsPrincipal user, TeamOperations operations, HttpContext http, CancellationToken ct)
     {
         var (result, sent) = await operations.InviteAsync(Actor(user), body.Email, body.Role, body.Message, ct);
         if (!result.Succeeded || sent is null)
         {
             return Problem(result);
         }
+        if (sent.Link is not null)
+        {
+            // PPL-053: the raw link is shown once; never cached or stored for idempotent replay.
+            http.Response.Headers.CacheControl = "no-store";
+        }
         return TypedResults.Created($"/api/v1/invitations/{sent.Invitation.Id}", InvitationCreatedResponse.From(sent));
     }
 
     private static async Task<Results<Ok<InvitationCreatedResponse>, ProblemHttpResult>> ResendAsync(
-        Guid id, ClaimsPrincipal user, TeamOperations operations, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, TeamOperations operations, HttpContext http, CancellationToken ct)
     {
         var (result, sent) = await operations.ResendAsync(Actor(user), id, ct);
+        if (sent?.Link is not null)
+        {
+            http.Response.Headers.CacheControl = "no-store";
+        }
         return result.Succeeded && sent is not null ? TypedResults.Ok(InvitationCreatedResponse.From(sent)) : Problem(result);
     }
 

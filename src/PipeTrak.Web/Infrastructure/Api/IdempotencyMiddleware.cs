@@ -23,8 +23,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         var method = context.Request.Method;
         var key = context.Request.Headers[HeaderName].ToString();
         var userId = context.User.UserId();
-        if (string.IsNullOrEmpty(key) || userId is null || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method))
-            || context.GetEndpoint()?.Metadata.GetMetadata<NoIdempotencyReplay>() is not null)
+        if (string.IsNullOrEmpty(key) || userId is null || !(HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method)))
         {
             await next(context);
             return;
@@ -89,14 +88,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         }
         else
         {
-            var body = buffer.ToArray();
-            var contentType = context.Response.ContentType;
+            // A response marked no-store holds a secret shown once (a new API token, an invitation
+            // link): it is never written to the database; a retry learns the request completed.
+            var withheld = context.Response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
+            var body = withheld ? null : buffer.ToArray();
+            var contentType = withheld ? null : context.Response.ContentType;
             var location = context.Response.Headers.Location.ToString();
             var completedAt = clock.GetUtcNow().UtcDateTime;
             await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.StatusCode, status)
                 .SetProperty(r => r.ContentType, contentType)
                 .SetProperty(r => r.ResponseBody, body)
+                .SetProperty(r => r.BodyWithheld, withheld)
                 .SetProperty(r => r.Location, string.IsNullOrEmpty(location) ? null : location)
                 .SetProperty(r => r.CompletedAt, completedAt), CancellationToken.None);
         }
@@ -121,6 +124,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord record, CancellationToken ct)
     {
+        if (record.BodyWithheld)
+        {
+            context.Response.Headers["Idempotency-Replayed"] = "true";
+            await ErrorResponses.WriteAsync(context, 409, "Already completed",
+                "This request already completed. Its response held a secret that is shown only once, so it is not repeated; list the resource to see its current state.", ct);
+            return;
+        }
         context.Response.StatusCode = record.StatusCode ?? 200;
         context.Response.Headers["Idempotency-Replayed"] = "true";
         if (record.ContentType is not null)
@@ -153,8 +163,3 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
     }
 }
 
-/// <summary>
-/// Endpoint metadata: never store this endpoint's response for replay, because it carries a secret
-/// shown once (BYD-060 token creation); a retry simply runs again.
-/// </summary>
-public sealed class NoIdempotencyReplay;

@@ -13,6 +13,11 @@ public sealed class IdempotencyRecord
     public string? ContentType { get; set; }
     public byte[]? ResponseBody { get; set; }
     public string? Location { get; set; }
+    /// <summary>
+    /// The response carried a secret shown once (<c>Cache-Control: no-store</c>): only its status is
+    /// kept, and a retry is told the request already completed instead of seeing the secret again.
+    /// </summary>
+    public bool BodyWithheld { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 }

@@ -11,7 +11,7 @@ using PipeTrak.Web.Infrastructure.Data;
 namespace PipeTrak.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125091412_Initial")]
+    [Migration("20261125100246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -488,6 +488,9 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("BodyWithheld")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");

@@ -38,6 +38,7 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ResponseBody = table.Column<byte[]>(type: "bytea", nullable: true),
                     Location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    BodyWithheld = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

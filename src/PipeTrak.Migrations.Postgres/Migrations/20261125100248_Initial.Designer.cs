@@ -12,7 +12,7 @@ using PipeTrak.Web.Infrastructure.Data;
 namespace PipeTrak.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125091414_Initial")]
+    [Migration("20261125100248_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -497,6 +497,9 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("BodyWithheld")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");

@@ -37,6 +37,7 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ResponseBody = table.Column<byte[]>(type: "BLOB", nullable: true),
                     Location = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BodyWithheld = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
