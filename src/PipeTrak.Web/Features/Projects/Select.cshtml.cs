@@ -10,7 +10,8 @@ namespace PipeTrak.Web.Features.Projects;
 [Authorize(Policy = Policies.Member)]
 public sealed class SelectModel(ProjectOperations projects) : PageModel
 {
-    public IActionResult OnGet(Guid projectId) => Redirect($"/projects/{projectId}/dashboard");
+    /// <summary>Selecting is a POST; a GET (an old bookmark) answers like any unknown page.</summary>
+    public IActionResult OnGet() => NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid projectId, CancellationToken ct)
     {

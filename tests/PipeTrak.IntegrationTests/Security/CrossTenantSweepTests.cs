@@ -1,0 +1,234 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PipeTrak.IntegrationTests.Infrastructure;
+using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Infrastructure.Security;
+
+namespace PipeTrak.IntegrationTests.Security;
+
+/// <summary>
+/// PPL-070: an owner of organization A (every permission, so a 403 can never hide a leak) requests
+/// every route of the app with organization B's ids: every answer is 404, identical to an unknown
+/// id, and B's data is unchanged afterwards. Routes are discovered from the endpoint table, so a
+/// new route with an id parameter fails this test until it is covered here.
+/// </summary>
+public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
+{
+    private sealed record OrgB(TestOrg Org, TestUser Foreman, Guid InvitationId, Guid TokenId, string ProjectName);
+
+    [Fact]
+    public async Task Every_route_with_an_id_answers_404_for_another_organizations_resources_and_changes_nothing()
+    {
+        var a = await factory.CreateOrganizationAsync();
+        var b = await SeedOrgBAsync();
+        using var page = await factory.SignInAsync(a.Owner);
+        using var api = await factory.ApiClientAsync(a.Owner);
+        var token = await page.AntiforgeryTokenAsync("/team");
+
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var parameters = endpoint.RoutePattern.Parameters.Select(p => p.Name).Where(n => n is not ("code" or "documentName")).ToList();
+            if (parameters.Count == 0)
+            {
+                continue;
+            }
+            var url = route;
+            foreach (var name in parameters)
+            {
+                var value = Resolve(route, name, b);
+                if (value is null)
+                {
+                    failures.Add($"{route}: no org-B value for {{{name}}}; extend CrossTenantSweepTests.Resolve");
+                    continue;
+                }
+                url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "[^}]*\\}", value.Value.ToString());
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var isApi = route.StartsWith("/api/", StringComparison.Ordinal);
+            foreach (var method in methods)
+            {
+                if (isApi)
+                {
+                    var body = method is "GET" or "DELETE" && !route.EndsWith("{projectId:guid}", StringComparison.Ordinal) ? null : new { name = "Hijack", role = "viewer", version = Guid.Empty, confirmName = b.ProjectName, description = "x", timeZone = "UTC" };
+                    var response = await api.SendJsonAsync(new HttpMethod(method), url, body);
+                    Expect404(failures, $"API {method} {url}", response);
+                }
+                else if (method == "GET")
+                {
+                    Expect404(failures, $"GET {url}", await page.Http.GetAsync(url));
+                }
+                else
+                {
+                    foreach (var handler in PostHandlers(endpoint))
+                    {
+                        var target = handler is null ? url : $"{url}?handler={handler}";
+                        var fields = new Dictionary<string, string>
+                        {
+                            ["__RequestVerificationToken"] = token,
+                            ["ConfirmName"] = b.ProjectName,
+                            ["Input.Name"] = "Hijack",
+                            ["Input.Description"] = "x",
+                            ["Input.TimeZone"] = "UTC",
+                        };
+                        var response = await page.Http.PostAsync(target, new FormUrlEncodedContent(fields));
+                        Expect404(failures, $"POST {target}", response);
+                    }
+                }
+            }
+        }
+
+        // Team page actions name org-B members and invitations in form fields, not in the route.
+        foreach (var (handler, field, value) in new (string, string, Guid)[]
+        {
+            ("ChangeRole", "UserId", b.Foreman.Id),
+            ("Remove", "UserId", b.Foreman.Id),
+            ("Resend", "InvitationId", b.InvitationId),
+            ("Revoke", "InvitationId", b.InvitationId),
+        })
+        {
+            var response = await page.Http.PostAsync($"/team?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                [field] = value.ToString(),
+                ["Role"] = "viewer",
+            }));
+            Expect404(failures, $"POST /team?handler={handler} ({field} of org B)", response);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        await AssertOrgBUnchangedAsync(b);
+    }
+
+    [Fact]
+    public async Task Lists_and_searches_never_show_another_organization()
+    {
+        var a = await factory.CreateOrganizationAsync();
+        var b = await SeedOrgBAsync();
+        using var page = await factory.SignInAsync(a.Owner);
+        using var api = await factory.ApiClientAsync(a.Owner);
+
+        var texts = new List<string>
+        {
+            await (await api.Http.GetAsync("/api/v1/projects?archived=true")).Content.ReadAsStringAsync(),
+            await (await api.Http.GetAsync("/api/v1/members")).Content.ReadAsStringAsync(),
+            await (await api.Http.GetAsync("/api/v1/invitations")).Content.ReadAsStringAsync(),
+            await (await api.Http.GetAsync("/api/v1/me/tokens")).Content.ReadAsStringAsync(),
+            await (await api.Http.GetAsync("/api/v1/organization")).Content.ReadAsStringAsync(),
+            await (await page.Http.GetAsync("/projects?archived=true")).Content.ReadAsStringAsync(),
+            await (await page.Http.GetAsync("/team?status=Pending")).Content.ReadAsStringAsync(),
+            await (await page.Http.GetAsync("/dashboard")).Content.ReadAsStringAsync(),
+        };
+        // A search for B's member finds nothing (the search box itself echoes the query).
+        var (_, search) = await page.GetPageAsync("/team?search=" + Uri.EscapeDataString(b.Foreman.Email));
+        Assert.Contains("No results found", search.QuerySelector("#main")!.TextContent, StringComparison.Ordinal);
+
+        foreach (var text in texts)
+        {
+            Assert.DoesNotContain(b.ProjectName, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(b.Foreman.Email, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(b.Org.Owner.Email, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(b.Org.Name, text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static void Expect404(List<string> failures, string what, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            failures.Add($"{what}: expected 404, got {(int)response.StatusCode}");
+        }
+    }
+
+    private IEnumerable<RouteEndpoint> Endpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is not null)
+            .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal);
+
+    /// <summary>Named POST handlers of a page (null = the unnamed OnPost), from its compiled descriptor.</summary>
+    private static IEnumerable<string?> PostHandlers(RouteEndpoint endpoint)
+    {
+        var descriptor = endpoint.Metadata.OfType<CompiledPageActionDescriptor>().FirstOrDefault();
+        var handlers = descriptor?.HandlerMethods
+            .Where(h => string.Equals(h.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.Name)
+            .Distinct()
+            .ToList();
+        return handlers is { Count: > 0 } ? handlers : [null];
+    }
+
+    private static Guid? Resolve(string route, string parameter, OrgB b) => parameter switch
+    {
+        "projectId" => b.Org.ProjectId,
+        "userId" => b.Foreman.Id,
+        "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId,
+        "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId,
+        _ => null,
+    };
+
+    private async Task<OrgB> SeedOrgBAsync()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var foreman = await factory.CreateUserAsync(org.Id, OrgRole.Foreman, "bforeman");
+        var now = factory.Clock.GetUtcNow().UtcDateTime;
+        var invitationId = Guid.CreateVersion7();
+        var tokenId = Guid.CreateVersion7();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Invitations.Add(new Invitation
+            {
+                Id = invitationId,
+                OrganizationId = org.Id,
+                Email = factory.UniqueEmail("binvitee"),
+                Role = OrgRole.Viewer,
+                TokenHash = SecureToken.Hash(SecureToken.Generate()),
+                Status = InvitationStatus.Pending,
+                InvitedByUserId = org.Owner.Id,
+                CreatedAt = now,
+                ExpiresAt = now + Invitation.Lifetime,
+            });
+            db.ApiTokens.Add(new ApiToken
+            {
+                Id = tokenId,
+                UserId = org.Owner.Id,
+                Name = "b token",
+                TokenHash = SecureToken.Hash(SecureToken.Generate(ApiToken.Prefix)),
+                Hint = "ptk_bbbb",
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }, org.Id);
+        var projectName = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == org.ProjectId).Select(p => p.Name).SingleAsync(), org.Id);
+        return new OrgB(org, foreman, invitationId, tokenId, projectName);
+    }
+
+    private async Task AssertOrgBUnchangedAsync(OrgB b)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == b.Org.ProjectId);
+            Assert.Equal(b.ProjectName, project.Name);
+            Assert.False(project.IsArchived);
+            var invitation = await db.Invitations.SingleAsync(i => i.Id == b.InvitationId);
+            Assert.Equal(InvitationStatus.Pending, invitation.Status);
+            var foreman = await db.Users.SingleAsync(u => u.Id == b.Foreman.Id);
+            Assert.Equal(b.Org.Id, foreman.OrganizationId);
+            Assert.Equal(OrgRole.Foreman, foreman.Role);
+            var token = await db.ApiTokens.SingleAsync(t => t.Id == b.TokenId);
+            Assert.Null(token.RevokedAt);
+            var orgName = await db.Organizations.Where(o => o.Id == b.Org.Id).Select(o => o.Name).SingleAsync();
+            Assert.Equal(b.Org.Name, orgName);
+        }, b.Org.Id);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class CrossTenantSweepTests_Sqlite(SqliteFactory factory) : CrossTenantSweepTests(factory);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CrossTenantSweepTests_Postgres(PostgresFactory factory) : CrossTenantSweepTests(factory);
