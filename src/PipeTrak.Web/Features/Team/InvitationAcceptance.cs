@@ -21,9 +21,10 @@ public sealed record AcceptanceError(string Message, string? Code = null, string
 /// <summary>PPL-054 and PPL-055: opening and accepting an invitation link.</summary>
 public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
 {
-    public const string FullNameRequired = "Full name is required";
-    public const string PasswordsDoNotMatch = "Passwords do not match";
-    public const string TermsRequired = "You must accept the terms of service";
+    // PPL-001 messages, shared with registration (one source for each message).
+    public const string FullNameRequired = AccountRules.FullNameRequired;
+    public const string PasswordsDoNotMatch = AccountRules.PasswordsDoNotMatch;
+    public const string TermsRequired = AccountRules.MustAcceptTerms;
 
     /// <summary>
     /// Runs the PPL-054 checks in order. The lookup ignores the tenant filter (the caller may have
