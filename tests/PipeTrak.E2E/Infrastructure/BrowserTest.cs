@@ -60,6 +60,13 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
             }
         };
         page.PageError += (_, error) => Log($"[{label} page error] {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Log($"[{label} HTTP {response.Status}] {response.Request.Method} {response.Url}");
+            }
+        };
         page.RequestFailed += (_, request) => Log($"[{label} request failed] {request.Method} {request.Url} {request.Failure}");
         return page;
     }
