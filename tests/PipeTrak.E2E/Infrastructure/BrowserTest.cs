@@ -103,13 +103,30 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
                 await menu.First.ClickAsync();
             }
         }
-        await signOut.First.ClickAsync();
+        var response = await page.RunAndWaitForResponseAsync(
+            () => signOut.First.ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-out", StringComparison.Ordinal));
+        Assert.True(
+            response.Status is 302 or 303,
+            $"POST /account/sign-out answered {response.Status}, not a redirect to sign-in. A 400 means the sign-out form " +
+            "posted no antiforgery token (a <form> with a plain action attribute needs asp-antiforgery=\"true\").");
         await Expect(page).ToHaveURLAsync(SignInUrl());
     }
 
     /// <summary>Asserts the page shows a signed-in user (the "Sign out" button exists).</summary>
     protected static async Task ExpectSignedInAsync(IPage page) =>
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).First).ToBeAttachedAsync();
+
+    /// <summary>Mobile first (STYLE): at the mobile viewport nothing makes the page scroll sideways.</summary>
+    protected async Task ExpectNoSidewaysScrollAsync(IPage page, string viewport)
+    {
+        if (viewport != Viewports.Mobile)
+        {
+            return;
+        }
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]} px wide at a {widths[1]} px viewport (sideways scroll on mobile).");
+    }
 
     /// <summary>Main content of the page (the layout's &lt;main&gt;).</summary>
     protected static ILocator Content(IPage page) => page.Locator("main");

@@ -30,6 +30,7 @@ public sealed partial class InviteForemanTests(AppHost app, BrowserFixture brows
         await SignInAsync(owner, org.Owner.Email, org.Owner.Password);
         await owner.GotoAsync("/team");
         await Expect(owner.GetByText("Add Team Member").First).ToBeVisibleAsync();
+        await ExpectNoSidewaysScrollAsync(owner, viewport);
         // "Add Team Member" is either an always-open section or a button/link that opens the form.
         if (await AddTeamMemberButton(owner).Filter(new() { Visible = true }).CountAsync() > 0)
         {
@@ -59,6 +60,7 @@ public sealed partial class InviteForemanTests(AppHost app, BrowserFixture brows
         var foreman = await NewPageAsync(viewport, "foreman");
         await foreman.GotoAsync(link);
         await Expect(Content(foreman)).ToContainTextAsync($"You've been invited to join {org.Name} as Foreman");
+        await ExpectNoSidewaysScrollAsync(foreman, viewport);
         var accept = foreman.Locator("main form[method='post']:has([name='Input.ConfirmPassword'])");
         await accept.GetByLabel("Full name").FillAsync(inviteeName);
         await accept.GetByLabel("Password", new() { Exact = true }).FillAsync(AppHost.Password);
@@ -72,6 +74,7 @@ public sealed partial class InviteForemanTests(AppHost app, BrowserFixture brows
         await foreman.GotoAsync("/team");
         await Expect(Content(foreman)).ToContainTextAsync(org.Owner.Email);
         await Expect(Content(foreman)).ToContainTextAsync(inviteeEmail);
+        await ExpectNoSidewaysScrollAsync(foreman, viewport);
         await Expect(foreman.GetByText("Add Team Member")).ToHaveCountAsync(0);
         await Expect(InviteForm(foreman)).ToHaveCountAsync(0);
         await Expect(Content(foreman).GetByRole(AriaRole.Button, new() { NameRegex = RemoveControl() })).ToHaveCountAsync(0);

@@ -26,6 +26,7 @@ public sealed partial class RegisterAndOnboardTests(AppHost app, BrowserFixture 
 
         // PPL-001 register.
         await page.GotoAsync("/account/register");
+        await ExpectNoSidewaysScrollAsync(page, viewport);
         var form = page.Locator("main form[method='post']:has(input[name='Input.ConfirmPassword'])");
         await form.GetByLabel("Full name").FillAsync(fullName);
         await form.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
@@ -37,6 +38,7 @@ public sealed partial class RegisterAndOnboardTests(AppHost app, BrowserFixture 
         await Expect(page).ToHaveURLAsync(new Regex("/account/check-email"));
         await Expect(Content(page)).ToContainTextAsync("Check your email");
         await Expect(Content(page)).ToContainTextAsync(email);
+        await ExpectNoSidewaysScrollAsync(page, viewport);
 
         // PPL-003: the verification mail went out over SMTP; its link verifies and signs in.
         var link = await App.Mail.WaitForLinkAsync(email, "/account/verify");
@@ -46,7 +48,8 @@ public sealed partial class RegisterAndOnboardTests(AppHost app, BrowserFixture 
         // PPL-015/004: no organization yet, so the landing page sends the user to onboarding.
         await Expect(page).ToHaveURLAsync(new Regex("/onboarding"));
         await ExpectSignedInAsync(page);
-        var onboarding = page.Locator("main form[method='post']:has(input[name='Input.OrganizationName'])");
+        var onboarding
+         = page.Locator("main form[method='post']:has(input[name='Input.OrganizationName'])");
         await onboarding.GetByLabel("Organization name").FillAsync(organization);
         await onboarding.GetByLabel("Project name").FillAsync(project);
         var description = onboarding.Locator("[name='Input.ProjectDescription']");
@@ -56,6 +59,7 @@ public sealed partial class RegisterAndOnboardTests(AppHost app, BrowserFixture 
         await Expect(page).ToHaveURLAsync(DashboardUrl());
         await Expect(Content(page)).ToContainTextAsync(project);
         await ExpectSignedInAsync(page);
+        await ExpectNoSidewaysScrollAsync(page, viewport);
     });
 
     [GeneratedRegex("accept the terms", RegexOptions.IgnoreCase)]

@@ -26,6 +26,7 @@ public sealed class SignInSignOutTests(AppHost app, BrowserFixture browser, ITes
         // PPL-015: the owner lands on the dashboard of the (only, hence newest) project.
         await Expect(page).ToHaveURLAsync(new Regex($"/projects/{org.ProjectId}/dashboard/?$", RegexOptions.IgnoreCase));
         await Expect(Content(page)).ToContainTextAsync(org.ProjectName);
+        await ExpectNoSidewaysScrollAsync(page, viewport);
 
         // PPL-014: sign out ends the session; protected pages then redirect to sign-in.
         await SignOutAsync(page);
