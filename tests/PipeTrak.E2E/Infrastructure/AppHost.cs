@@ -71,6 +71,8 @@ public sealed class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpHost", "127.0.0.1");
         builder.UseSetting("Email:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
+        // Mails go out at once after each commit; the background poll is only a quick safety net here.
+        builder.UseSetting("Email:PollInterval", "00:00:01");
         // Keep the test output readable: the app's own logs only from warnings up.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");

@@ -31,7 +31,7 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
         }
         catch (Exception)
         {
-            await SaveScreenshotsAsync($"{GetType().Name}.{name}.{viewport}");
+            await SaveArtifactsAsync($"{GetType().Name}.{name}.{viewport}");
             throw;
         }
         finally
@@ -51,6 +51,8 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
         _contexts.Add((label, context));
+        // Kept only when the journey fails (open it with the Playwright trace viewer).
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -149,13 +151,23 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
         }
     }
 
-    private async Task SaveScreenshotsAsync(string name)
+    private async Task SaveArtifactsAsync(string name)
     {
         Directory.CreateDirectory(ArtifactsDirectory);
         var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
         var index = 0;
         foreach (var (label, context) in _contexts)
         {
+            var trace = Path.Combine(ArtifactsDirectory, $"{safe}.{label}.trace.zip");
+            try
+            {
+                await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+                Log($"Trace: {trace}");
+            }
+            catch (PlaywrightException ex)
+            {
+                Log($"Trace failed: {ex.Message}");
+            }
             foreach (var page in context.Pages)
             {
                 var file = Path.Combine(ArtifactsDirectory, $"{safe}.{label}.{index++}.png");

@@ -62,6 +62,9 @@ public sealed partial class InviteForemanTests(AppHost app, BrowserFixture brows
         await Expect(Content(foreman)).ToContainTextAsync($"You've been invited to join {org.Name} as Foreman");
         await ExpectNoSidewaysScrollAsync(foreman, viewport);
         var accept = foreman.Locator("main form[method='post']:has([name='Input.ConfirmPassword'])");
+        var fixedEmail = accept.GetByLabel("Email", new() { Exact = true });
+        await Expect(fixedEmail).ToHaveValueAsync(inviteeEmail);
+        await Expect(fixedEmail).Not.ToBeEditableAsync();
         await accept.GetByLabel("Full name").FillAsync(inviteeName);
         await accept.GetByLabel("Password", new() { Exact = true }).FillAsync(AppHost.Password);
         await accept.GetByLabel("Confirm password").FillAsync(AppHost.Password);

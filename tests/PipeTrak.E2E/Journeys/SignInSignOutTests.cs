@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using PipeTrak.E2E.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -29,6 +30,11 @@ public sealed class SignInSignOutTests(AppHost app, BrowserFixture browser, ITes
         await ExpectNoSidewaysScrollAsync(page, viewport);
 
         // PPL-014: sign out ends the session; protected pages then redirect to sign-in.
+        if (viewport == Viewports.Mobile)
+        {
+            // On a phone the sign-out button sits in the top bar, reachable without opening the menu.
+            await Expect(page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true })).ToBeVisibleAsync();
+        }
         await SignOutAsync(page);
         await page.GotoAsync("/projects");
         await Expect(page).ToHaveURLAsync(SignInUrl());
