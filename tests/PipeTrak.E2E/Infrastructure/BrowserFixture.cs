@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-quic",
             ],
         });
-        Assertions.SetDefaultExpectTimeout(10_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     public async Task DisposeAsync()

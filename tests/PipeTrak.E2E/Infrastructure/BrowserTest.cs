@@ -48,8 +48,8 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
     protected async Task<IPage> NewPageAsync(string viewport, string label = "user")
     {
         var context = await browser.Browser.NewContextAsync(Viewports.ContextOptions(viewport, app.BaseUrl));
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
         _contexts.Add((label, context));
         // Kept only when the journey fails (open it with the Playwright trace viewer).
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });
