@@ -71,8 +71,6 @@ public sealed class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:SmtpHost", "127.0.0.1");
         builder.UseSetting("Email:SmtpPort", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Email:Security", "None");
-        // Mails go out at once after each commit; the background poll is only a quick safety net here.
-        builder.UseSetting("Email:PollInterval", "00:00:01");
         // Keep the test output readable: the app's own logs only from warnings up.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
@@ -152,6 +150,15 @@ public sealed class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
         return new SeededUser(user.Id, email, Password, user.FullName, organizationId, role);
     }
+
+    /// <summary>The outbox rows (newest last), for failure reports: was a mail sent, retried, or failed, and why.</summary>
+    public Task<string> DescribeOutboxAsync() => WithDbAsync(async db =>
+    {
+        var rows = await db.OutboxMessages.AsNoTracking().ToListAsync();
+        return string.Join(Environment.NewLine, rows.OrderBy(m => m.CreatedAt).Select(m =>
+            $"  outbox '{m.Subject}' to {m.ToAddress}: attempts {m.Attempts}, sent {m.SentAt:HH:mm:ss.fff}, " +
+            $"failed {m.FailedAt:HH:mm:ss.fff}, next {m.NextAttemptAt:HH:mm:ss.fff}, error {m.LastError ?? "-"}"));
+    });
 
     private DateTime Now() => Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }

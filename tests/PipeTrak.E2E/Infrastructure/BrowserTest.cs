@@ -32,6 +32,14 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
         catch (Exception)
         {
             await SaveArtifactsAsync($"{GetType().Name}.{name}.{viewport}");
+            try
+            {
+                Log("Outbox:" + Environment.NewLine + await app.DescribeOutboxAsync());
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+            {
+                Log($"Outbox unreadable: {ex.Message}");
+            }
             throw;
         }
         finally

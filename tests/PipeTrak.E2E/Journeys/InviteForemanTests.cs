@@ -77,6 +77,10 @@ public sealed partial class InviteForemanTests(AppHost app, BrowserFixture brows
         await foreman.GotoAsync("/team");
         await Expect(Content(foreman)).ToContainTextAsync(org.Owner.Email);
         await Expect(Content(foreman)).ToContainTextAsync(inviteeEmail);
+        // PPL-055: a member with the invited role.
+        var ownRow = Content(foreman).GetByTestId("member-row").Filter(new() { HasText = inviteeEmail });
+        await Expect(ownRow.GetByTestId("role-badge")).ToHaveTextAsync("Foreman");
+        await Expect(ownRow).ToContainTextAsync(inviteeName);
         await ExpectNoSidewaysScrollAsync(foreman, viewport);
         await Expect(foreman.GetByText("Add Team Member")).ToHaveCountAsync(0);
         await Expect(InviteForm(foreman)).ToHaveCountAsync(0);
