@@ -71,7 +71,7 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
         {
             if (message.Type is "error" or "warning")
             {
-                Log($"[{label} console {message.Type}] {message.Text}");
+                Log($"[{label} console {message.Type} on {message.Page?.Url ?? page.Url}] {message.Text}");
             }
         };
         page.PageError += (_, error) => Log($"[{label} page error] {error}");
