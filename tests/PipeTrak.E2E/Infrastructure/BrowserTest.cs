@@ -7,9 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace PipeTrak.E2E.Infrastructure;
 
 /// <summary>
-/// Base of every journey: a fresh browser context per user (and per test), console errors and
-/// failed requests echoed to the test output, and on failure a full-page screenshot of every open
-/// page under bin/.../artifacts.
+/// Base of every journey: a fresh browser context per user (and per test), console errors,
+/// failed requests and HTTP errors echoed to the test output, and on failure a full-page
+/// screenshot of every open page, a Playwright trace per context (bin/.../artifacts) and the
+/// outbox state.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, ITestOutputHelper output)
@@ -23,7 +24,7 @@ public abstract partial class BrowserTest(AppHost app, BrowserFixture browser, I
 
     public static string ArtifactsDirectory => Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    /// <summary>Runs a journey at a viewport; screenshots every open page when it fails, then closes the contexts.</summary>
+    /// <summary>Runs a journey at a viewport; saves artifacts when it fails, then closes the contexts.</summary>
     protected async Task JourneyAsync(string viewport, Func<Task> journey, [CallerMemberName] string name = "")
     {
         try
