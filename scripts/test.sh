@@ -83,7 +83,8 @@ run_suite() {
   log "running $name tests"
   local args=(test "$project" -c Release --no-build -nologo)
   [ -n "${FILTER:-}" ] && args+=(--filter "$FILTER")
-  dotnet "${args[@]}" 2>&1 | tee "$out" | grep -E '^\s*(Failed|Passed|Skipped) [A-Za-z]|error|Error Message|Assert' | grep -v '^\s*Passed ' >&2
+  # Show failures with their message (the line after "Error Message"), not every passing test.
+  dotnet "${args[@]}" 2>&1 | tee "$out" | grep -E -A2 '^\s*Failed [A-Za-z]|error [A-Z]+[0-9]+' | grep -v '^\s*Stack Trace' >&2
   local summary
   summary=$(grep -E '(Passed|Failed)!\s+-\s+Failed:' "$out" | tail -n 1)
   if [ -z "$summary" ]; then

@@ -18,6 +18,9 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
+    /// <summary>The poller leaves a new message alone this long: the immediate try is its owner.</summary>
+    private static readonly TimeSpan ImmediateTryWindow = TimeSpan.FromSeconds(30);
+
     /// <summary>Tries one message now; true when it was delivered.</summary>
     public async Task<bool> TrySendNowAsync(Guid messageId, CancellationToken ct)
     {
@@ -27,7 +30,12 @@ public sealed partial class OutboxDispatcher(
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await DeliverAsync(db, messageId, ct);
+        if (await DeliverAsync(db, messageId, ct))
+        {
+            return true;
+        }
+        // Someone else (another instance's poller) may hold the claim: report what happened to it.
+        return await db.OutboxMessages.AsNoTracking().AnyAsync(m => m.Id == messageId && m.SentAt != null, ct);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,8 +65,10 @@ public sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        var untriedBefore = now - ImmediateTryWindow;
         var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.Attempts > 0 || m.CreatedAt < untriedBefore)
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(50)
