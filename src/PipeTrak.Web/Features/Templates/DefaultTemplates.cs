@@ -74,15 +74,22 @@ public static class DefaultTemplates
         new(Restore, 5, D, MilestoneCategory.Restore),
     ];
 
+    // Read-only views, so no caller can change the defaults through a cast.
+    private static readonly IReadOnlyList<TemplateRow> SpoolRows = Array.AsReadOnly(Spool);
+    private static readonly IReadOnlyList<TemplateRow> FieldWeldRows = Array.AsReadOnly(FieldWeld);
+    private static readonly IReadOnlyList<TemplateRow> DiscreteRows = Array.AsReadOnly(Discrete);
+    private static readonly IReadOnlyList<TemplateRow> PipeRows = Array.AsReadOnly(Pipe);
+    private static readonly IReadOnlyList<TemplateRow> ThreadedPipeRows = Array.AsReadOnly(ThreadedPipe);
+
     /// <summary>The default rows of a type, in order.</summary>
     public static IReadOnlyList<TemplateRow> For(ComponentType type) => type switch
     {
-        ComponentType.Spool => Spool,
-        ComponentType.FieldWeld => FieldWeld,
-        ComponentType.Pipe => Pipe,
-        ComponentType.ThreadedPipe => ThreadedPipe,
+        ComponentType.Spool => SpoolRows,
+        ComponentType.FieldWeld => FieldWeldRows,
+        ComponentType.Pipe => PipeRows,
+        ComponentType.ThreadedPipe => ThreadedPipeRows,
         ComponentType.Valve or ComponentType.Fitting or ComponentType.Flange or ComponentType.Instrument
-            or ComponentType.Support or ComponentType.Tubing or ComponentType.Hose or ComponentType.MiscComponent => Discrete,
+            or ComponentType.Support or ComponentType.Tubing or ComponentType.Hose or ComponentType.MiscComponent => DiscreteRows,
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
