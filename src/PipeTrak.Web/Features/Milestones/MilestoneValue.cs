@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PipeTrak.Web.Features.Milestones;
 
@@ -10,6 +11,7 @@ namespace PipeTrak.Web.Features.Milestones;
 /// validate writes, and <c>Read</c> is the single tolerant reader of stored data (TRK-031).
 /// <c>default(MilestoneValue)</c> is 0, which is also what an absent (never set) value counts as.
 /// </summary>
+[JsonConverter(typeof(MilestoneValueJsonConverter))]
 public readonly record struct MilestoneValue : IComparable<MilestoneValue>
 {
     public const int Min = 0;
