@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using PipeTrak.Web.Features.Components;
 
@@ -33,7 +34,7 @@ public static class ImportValues
     /// (<c>0.05</c> → 5, <c>1</c> → 100); blank leaves it unset (null, no error). Not parseable or
     /// outside 0-100 gives "X-RAY % must be between 0 and 100".
     /// </summary>
-    public static bool TryParseXRay(string? value, out decimal? percent, out string? error)
+    public static bool TryParseXRay(string? value, out decimal? percent, [NotNullWhen(false)] out string? error)
     {
         percent = null;
         error = null;
