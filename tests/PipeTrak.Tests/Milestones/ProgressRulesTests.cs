@@ -132,6 +132,20 @@ public sealed class ProgressRulesTests
         Assert.Equal(20m, percents[ComponentTypes.All.ToList().IndexOf(ComponentType.ThreadedPipe)]);
     }
 
+    [Theory]
+    [MemberData(nameof(CompletedDiscreteMilestones))]
+    public void TRK033_ticking_a_discrete_milestone_end_to_end_earns_its_full_weight(ComponentType type, string milestone)
+    {
+        // Command (API true → 100) → stored JSON map → tolerant read → the one progress function.
+        var template = DefaultTemplates.For(type);
+        var decision = MilestoneUpdateRules.Decide(new MilestoneUpdateRequest(
+            type, template, false, milestone, MilestoneValue.FromBoolean(true).Value, null, HasWelder: true));
+        Assert.True(decision.IsApplied);
+        var stored = JsonSerializer.Serialize(new Dictionary<string, MilestoneValue> { [milestone] = decision.NewValue });
+        var read = JsonSerializer.Deserialize<Dictionary<string, MilestoneValue>>(stored)!;
+        Assert.Equal(decision.Row!.Weight, ProgressRules.PercentComplete(template, read));
+    }
+
     [Fact]
     public void TRK033_complete_is_100_on_the_0_to_100_scale() =>
         Assert.Equal(100, MilestoneValue.Complete.Value);

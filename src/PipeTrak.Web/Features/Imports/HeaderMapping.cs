@@ -98,7 +98,7 @@ public static class HeaderMapping
     public static string Clean(string? header)
     {
         var text = (header ?? "").AsSpan().Trim();
-        while (text.Length > 0 && text[^1] is '*' or '+' or '!' or '#' || (text.Length > 0 && char.IsWhiteSpace(text[^1])))
+        while (text.Length > 0 && (text[^1] is '*' or '+' or '!' or '#' || char.IsWhiteSpace(text[^1])))
         {
             text = text[..^1];
         }
