@@ -18,7 +18,13 @@ public sealed record TakeoffRow(
     string? CmdtyCode,
     string? Size = null,
     string? WeldType = null,
-    IReadOnlyDictionary<string, string?>? Extras = null);
+    IReadOnlyDictionary<string, string?>? Extras = null,
+    string? Spec = null,
+    string? Description = null,
+    string? Comments = null,
+    string? Area = null,
+    string? System = null,
+    string? TestPackage = null);
 
 public enum RowClass
 {
