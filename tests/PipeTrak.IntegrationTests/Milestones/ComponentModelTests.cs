@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.IntegrationTests.Milestones;
 
@@ -32,6 +34,27 @@ public abstract class ComponentModelTests(PipeTrakFactory factory)
         var codes = await factory.WithDbAsync(db => db.Database
             .SqlQuery<string>($"SELECT \"Type\" AS \"Value\" FROM components WHERE \"IdentityKey\" = {key}").Distinct().ToListAsync());
         Assert.Equal(["valve"], codes);
+    }
+
+    [Fact]
+    public async Task TRK047_the_component_version_is_a_concurrency_token()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var component = await factory.AddComponentAsync(org, ComponentType.Spool);
+        await using var scopeA = factory.Services.CreateAsyncScope();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var a = scopeA.ServiceProvider.GetRequiredService<AppDbContext>();
+        var b = scopeB.ServiceProvider.GetRequiredService<AppDbContext>();
+        a.Tenant.Use(org.Id);
+        b.Tenant.Use(org.Id);
+        var seenByA = await a.Components.SingleAsync(c => c.Id == component.Id);
+        var seenByB = await b.Components.SingleAsync(c => c.Id == component.Id);
+        seenByB.Percent = 5m;
+        seenByB.Version = Guid.NewGuid();
+        await b.SaveChangesAsync();
+        seenByA.Percent = 40m;
+        seenByA.Version = Guid.NewGuid();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => a.SaveChangesAsync());
     }
 
     [Fact]

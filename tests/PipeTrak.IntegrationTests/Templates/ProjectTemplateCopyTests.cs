@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Templates;
 using static PipeTrak.IntegrationTests.Projects.ProjectTestHelpers;
 
@@ -62,6 +64,20 @@ public abstract class ProjectTemplateCopyTests(PipeTrakFactory factory)
         var deleted = await api.SendJsonAsync(HttpMethod.Delete, $"/api/v1/projects/{projectId}", new { confirmName = name });
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.ProjectTemplateRows.IgnoreQueryFilters().CountAsync(r => r.ProjectId == projectId)));
+    }
+
+    [Fact]
+    public async Task TRK023_the_demo_project_gets_the_defaults()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+        var (orgId, projectId) = await factory.WithDbAsync(db => db.Projects.IgnoreQueryFilters()
+            .Where(p => p.Name == DemoSeeder.ProjectName)
+            .Select(p => new ValueTuple<Guid, Guid>(p.OrganizationId, p.Id))
+            .SingleAsync());
+        await AssertDefaultsAsync(orgId, projectId);
     }
 
     private async Task AssertDefaultsAsync(Guid orgId, Guid projectId)
