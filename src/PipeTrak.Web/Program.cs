@@ -1,6 +1,7 @@
 using PipeTrak.Web.Features.Account;
 
 using PipeTrak.Web.Features.Demo;
+using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
@@ -24,6 +25,7 @@ builder.Services.AddOrganizations();
 builder.Services.AddProjects();
 builder.Services.AddTeam();
 builder.Services.AddDemo();
+builder.Services.AddMilestones();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ api.MapAccountEndpoints();
 api.MapOrganizationEndpoints();
 api.MapProjectEndpoints();
 api.MapTeamEndpoints();
+api.MapMilestoneEndpoints();
 
 await app.RunAsync();
 return 0;

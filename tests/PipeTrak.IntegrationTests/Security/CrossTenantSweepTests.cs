@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PipeTrak.IntegrationTests.Infrastructure;
+using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Security;
 
 namespace PipeTrak.IntegrationTests.Security;
@@ -18,7 +21,7 @@ namespace PipeTrak.IntegrationTests.Security;
 /// </summary>
 public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
 {
-    private sealed record OrgB(TestOrg Org, TestUser Foreman, Guid InvitationId, Guid TokenId, string ProjectName);
+    private sealed record OrgB(TestOrg Org, TestUser Foreman, Guid InvitationId, Guid TokenId, string ProjectName, Guid ComponentId);
 
     [Fact]
     public async Task Every_route_with_an_id_answers_404_for_another_organizations_resources_and_changes_nothing()
@@ -47,7 +50,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
                     failures.Add($"{route}: no org-B value for {{{name}}}; extend CrossTenantSweepTests.Resolve");
                     continue;
                 }
-                url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "[^}]*\\}", value.Value.ToString());
+                url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "[^}]*\\}", value);
             }
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var isApi = route.StartsWith("/api/", StringComparison.Ordinal);
@@ -162,12 +165,14 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         return handlers is { Count: > 0 } ? handlers : [null];
     }
 
-    private static Guid? Resolve(string route, string parameter, OrgB b) => parameter switch
+    private static string? Resolve(string route, string parameter, OrgB b) => parameter switch
     {
-        "projectId" => b.Org.ProjectId,
-        "userId" => b.Foreman.Id,
-        "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId,
-        "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId,
+        "projectId" => b.Org.ProjectId.ToString(),
+        "userId" => b.Foreman.Id.ToString(),
+        "componentId" => b.ComponentId.ToString(),
+        "milestone" => DefaultTemplates.Receive,
+        "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
+        "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
         _ => null,
     };
 
@@ -204,7 +209,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             await db.SaveChangesAsync();
         }, org.Id);
         var projectName = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == org.ProjectId).Select(p => p.Name).SingleAsync(), org.Id);
-        return new OrgB(org, foreman, invitationId, tokenId, projectName);
+        var component = await factory.AddComponentAsync(org, ComponentType.Spool, budgetedManhours: 8m);
+        return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id);
     }
 
     private async Task AssertOrgBUnchangedAsync(OrgB b)
@@ -223,6 +229,9 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.Null(token.RevokedAt);
             var orgName = await db.Organizations.Where(o => o.Id == b.Org.Id).Select(o => o.Name).SingleAsync();
             Assert.Equal(b.Org.Name, orgName);
+            Assert.False(await db.MilestoneEvents.AnyAsync(e => e.ComponentId == b.ComponentId));
+            Assert.False(await db.MilestoneValues.AnyAsync(v => v.ComponentId == b.ComponentId));
+            Assert.Equal(0m, await db.Components.Where(c => c.Id == b.ComponentId).Select(c => c.Percent).SingleAsync());
         }, b.Org.Id);
     }
 }

@@ -4,6 +4,7 @@ using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Features.Demo;
@@ -53,6 +54,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         };
         project.Rename(ProjectName);
         db.Projects.Add(project);
+        ProjectTemplates.CopyDefaults(db, project);
         await db.SaveChangesAsync(ct);
 
         foreach (var (email, name, role) in Users)

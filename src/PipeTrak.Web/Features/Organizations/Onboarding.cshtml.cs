@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Security;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -74,6 +75,7 @@ public sealed class OnboardingModel(AppDbContext db, AuditLog audit, TimeProvide
         {
             created = ProjectOperations.Build(org.Id, project, userId, now);
             db.Projects.Add(created);
+            ProjectTemplates.CopyDefaults(db, created);
             user.SelectedProjectId = created.Id;
             audit.Record(org.Id, created.Id, "project.created", $"Created project '{created.Name}'");
         }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Tenancy;
 
@@ -91,6 +92,7 @@ public sealed class ProjectOperations(AppDbContext db, AuditLog audit, TimeProvi
         var userId = user.RequiredUserId();
         var project = Build(orgId, input, userId, clock.GetUtcNow().UtcDateTime);
         db.Projects.Add(project);
+        ProjectTemplates.CopyDefaults(db, project);
         var creator = await db.Users.SingleAsync(u => u.Id == userId, ct);
         creator.SelectedProjectId = project.Id;
         audit.Record(orgId, project.Id, "project.created", $"Created project '{project.Name}'",

@@ -4,9 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Audit;
+using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
+using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Email;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -30,6 +35,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<PlantSystem> Systems => Set<PlantSystem>();
+    public DbSet<TestPackage> TestPackages => Set<TestPackage>();
+    public DbSet<Drawing> Drawings => Set<Drawing>();
+    public DbSet<Component> Components => Set<Component>();
+    public DbSet<ProjectTemplateRow> ProjectTemplateRows => Set<ProjectTemplateRow>();
+    public DbSet<MilestoneValueRow> MilestoneValues => Set<MilestoneValueRow>();
+    public DbSet<MilestoneEvent> MilestoneEvents => Set<MilestoneEvent>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;

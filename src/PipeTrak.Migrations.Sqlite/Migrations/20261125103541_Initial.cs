@@ -333,6 +333,264 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "areas",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_areas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_areas_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "project_template_rows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Milestone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiresWelder = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_project_template_rows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_project_template_rows_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "systems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_systems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_systems_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "test_packages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_test_packages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_test_packages_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drawings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NormalizedNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Revision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Sheet = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RetiredReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drawings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_drawings_areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_drawings_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_drawings_systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_drawings_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "components",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IdentityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DrawingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AreaId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Attributes = table.Column<string>(type: "TEXT", maxLength: 10240, nullable: false),
+                    Percent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    BudgetedManhours = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    ManhourWeight = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    PostHydro = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RetiredReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_components", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_components_areas_AreaId",
+                        column: x => x.AreaId,
+                        principalTable: "areas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_components_drawings_DrawingId",
+                        column: x => x.DrawingId,
+                        principalTable: "drawings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_components_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_components_systems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "systems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_components_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "milestone_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    Previous = table.Column<int>(type: "INTEGER", nullable: true),
+                    WeightThen = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeltaManhours = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    RollbackReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RollbackDetails = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_milestone_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_milestone_events_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_milestone_events_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "milestone_values",
+                columns: table => new
+                {
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_milestone_values", x => new { x.ComponentId, x.Milestone });
+                    table.ForeignKey(
+                        name: "FK_milestone_values_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_account_tokens_TokenHash",
                 table: "account_tokens",
@@ -354,6 +612,17 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "IX_api_tokens_UserId",
                 table: "api_tokens",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_areas_OrganizationId",
+                table: "areas",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_areas_ProjectId_Name",
+                table: "areas",
+                columns: new[] { "ProjectId", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -387,6 +656,90 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 columns: new[] { "OrganizationId", "ProjectId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_components_AreaId",
+                table: "components",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_DrawingId",
+                table: "components",
+                column: "DrawingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_OrganizationId",
+                table: "components",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_PackageId",
+                table: "components",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_AreaId",
+                table: "components",
+                columns: new[] { "ProjectId", "AreaId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_DrawingId",
+                table: "components",
+                columns: new[] { "ProjectId", "DrawingId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_PackageId",
+                table: "components",
+                columns: new[] { "ProjectId", "PackageId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_Percent",
+                table: "components",
+                columns: new[] { "ProjectId", "Percent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_SystemId",
+                table: "components",
+                columns: new[] { "ProjectId", "SystemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_ProjectId_Type_IdentityKey",
+                table: "components",
+                columns: new[] { "ProjectId", "Type", "IdentityKey" },
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_components_SystemId",
+                table: "components",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_AreaId",
+                table: "drawings",
+                column: "AreaId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_OrganizationId",
+                table: "drawings",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_PackageId",
+                table: "drawings",
+                column: "PackageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_ProjectId_NormalizedNumber_Sheet",
+                table: "drawings",
+                columns: new[] { "ProjectId", "NormalizedNumber", "Sheet" },
+                unique: true,
+                filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_SystemId",
+                table: "drawings",
+                column: "SystemId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_idempotency_records_CreatedAt",
                 table: "idempotency_records",
                 column: "CreatedAt");
@@ -409,9 +762,45 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_milestone_events_ComponentId_Milestone_RecordedAt",
+                table: "milestone_events",
+                columns: new[] { "ComponentId", "Milestone", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_milestone_events_OrganizationId",
+                table: "milestone_events",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_milestone_events_ProjectId_RecordedAt",
+                table: "milestone_events",
+                columns: new[] { "ProjectId", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_milestone_values_OrganizationId",
+                table: "milestone_values",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_milestone_values_ProjectId_Milestone",
+                table: "milestone_values",
+                columns: new[] { "ProjectId", "Milestone" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_SentAt_FailedAt_NextAttemptAt",
                 table: "outbox_messages",
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_project_template_rows_OrganizationId",
+                table: "project_template_rows",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_project_template_rows_ProjectId_ComponentType_Milestone",
+                table: "project_template_rows",
+                columns: new[] { "ProjectId", "ComponentType", "Milestone" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_projects_OrganizationId_IsArchived_CreatedAt",
@@ -422,6 +811,28 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "IX_projects_OrganizationId_NameKey",
                 table: "projects",
                 columns: new[] { "OrganizationId", "NameKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_systems_OrganizationId",
+                table: "systems",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_systems_ProjectId_Name",
+                table: "systems",
+                columns: new[] { "ProjectId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_test_packages_OrganizationId",
+                table: "test_packages",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_test_packages_ProjectId_Name",
+                table: "test_packages",
+                columns: new[] { "ProjectId", "Name" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -461,16 +872,40 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "invitations");
 
             migrationBuilder.DropTable(
+                name: "milestone_events");
+
+            migrationBuilder.DropTable(
+                name: "milestone_values");
+
+            migrationBuilder.DropTable(
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
-                name: "projects");
+                name: "project_template_rows");
 
             migrationBuilder.DropTable(
                 name: "user_sessions");
 
             migrationBuilder.DropTable(
+                name: "components");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "drawings");
+
+            migrationBuilder.DropTable(
+                name: "areas");
+
+            migrationBuilder.DropTable(
+                name: "systems");
+
+            migrationBuilder.DropTable(
+                name: "test_packages");
+
+            migrationBuilder.DropTable(
+                name: "projects");
 
             migrationBuilder.DropTable(
                 name: "organizations");
