@@ -41,6 +41,8 @@ public abstract class ApiBehaviourTests(PipeTrakFactory factory)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Equal("application/problem+json", other.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await other.Content.ReadAsStringAsync());
+        Assert.Equal("Idempotency key reused with different content", json.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

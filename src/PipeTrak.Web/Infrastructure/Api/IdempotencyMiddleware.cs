@@ -45,7 +45,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
             var existing = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.UserId == userId && r.Key == key, ct);
             if (existing.RequestHash != requestHash)
             {
-                await ErrorResponses.WriteAsync(context, 422, "Idempotency-Key reused", $"This {HeaderName} was already used for a different request. Send a new key for a new request.", ct);
+                // TRK-045: exact message; a new request needs a new key.
+                await ErrorResponses.WriteAsync(context, 422, "Idempotency key reused with different content", "Idempotency key reused with different content", ct);
                 return;
             }
             if (existing.CompletedAt is not null)
