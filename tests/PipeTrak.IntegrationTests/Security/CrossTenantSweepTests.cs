@@ -7,6 +7,8 @@ using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Security;
@@ -21,7 +23,14 @@ namespace PipeTrak.IntegrationTests.Security;
 /// </summary>
 public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
 {
-    private sealed record OrgB(TestOrg Org, TestUser Foreman, Guid InvitationId, Guid TokenId, string ProjectName, Guid ComponentId);
+    private sealed record OrgB(TestOrg Org, TestUser Foreman, Guid InvitationId, Guid TokenId, string ProjectName, Guid ComponentId)
+    {
+        public Guid DrawingId { get; init; }
+        public string DrawingNumber { get; init; } = "";
+        public Guid AreaId { get; init; }
+        public Guid SystemId { get; init; }
+        public Guid PackageId { get; init; }
+    }
 
     [Fact]
     public async Task Every_route_with_an_id_answers_404_for_another_organizations_resources_and_changes_nothing()
@@ -137,6 +146,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.DoesNotContain(b.Foreman.Email, text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(b.Org.Owner.Email, text, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(b.Org.Name, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(b.DrawingNumber, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("B secret", text, StringComparison.OrdinalIgnoreCase);
         }
     }
 
@@ -170,6 +181,10 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "projectId" => b.Org.ProjectId.ToString(),
         "userId" => b.Foreman.Id.ToString(),
         "componentId" => b.ComponentId.ToString(),
+        "drawingId" => b.DrawingId.ToString(),
+        "areaId" => b.AreaId.ToString(),
+        "systemId" => b.SystemId.ToString(),
+        "packageId" => b.PackageId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
@@ -210,7 +225,30 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         }, org.Id);
         var projectName = await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == org.ProjectId).Select(p => p.Name).SingleAsync(), org.Id);
         var component = await factory.AddComponentAsync(org, ComponentType.Spool, budgetedManhours: 8m);
-        return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id);
+        var drawing = new Drawing { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = org.ProjectId!.Value, Title = "B secret drawing" };
+        drawing.SetNumber("B-SECRET-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant());
+        var area = new Area { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret area" };
+        var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
+        var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package" };
+        await factory.WithDbAsync(async db =>
+        {
+            db.AddRange(drawing, area, system, package);
+            await db.SaveChangesAsync();
+            var stored = await db.Components.SingleAsync(c => c.Id == component.Id);
+            stored.DrawingId = drawing.Id;
+            stored.AreaId = area.Id;
+            stored.SystemId = system.Id;
+            stored.PackageId = package.Id;
+            await db.SaveChangesAsync();
+        }, org.Id);
+        return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
+        {
+            DrawingId = drawing.Id,
+            DrawingNumber = drawing.Number,
+            AreaId = area.Id,
+            SystemId = system.Id,
+            PackageId = package.Id,
+        };
     }
 
     private async Task AssertOrgBUnchangedAsync(OrgB b)
@@ -231,7 +269,13 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.Equal(b.Org.Name, orgName);
             Assert.False(await db.MilestoneEvents.AnyAsync(e => e.ComponentId == b.ComponentId));
             Assert.False(await db.MilestoneValues.AnyAsync(v => v.ComponentId == b.ComponentId));
-            Assert.Equal(0m, await db.Components.Where(c => c.Id == b.ComponentId).Select(c => c.Percent).SingleAsync());
+            var bComponent = await db.Components.SingleAsync(c => c.Id == b.ComponentId);
+            Assert.Equal(0m, bComponent.Percent);
+            Assert.Null(bComponent.RetiredAt);
+            Assert.Equal((b.DrawingId, b.AreaId, b.SystemId, b.PackageId), (bComponent.DrawingId!.Value, bComponent.AreaId!.Value, bComponent.SystemId!.Value, bComponent.PackageId!.Value));
+            var bDrawing = await db.Drawings.SingleAsync(d => d.Id == b.DrawingId);
+            Assert.Equal(("B secret drawing", b.DrawingNumber, (DateTime?)null), (bDrawing.Title, bDrawing.Number, bDrawing.RetiredAt));
+            Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
         }, b.Org.Id);
     }
 }
