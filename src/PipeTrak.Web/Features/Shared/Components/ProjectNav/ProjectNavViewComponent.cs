@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Infrastructure.Data;
+using PipeTrak.Web.Infrastructure.Tenancy;
+
+namespace PipeTrak.Web.Features.Shared.Components.ProjectNav;
+
+/// <summary>
+/// The sidebar's project section: links into the project shown on the page (route), else the one
+/// the user last selected. Links a role cannot use are not shown; the pages refuse them anyway.
+/// </summary>
+public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var userId = HttpContext.User.UserId();
+        if (userId is null || HttpContext.User.OrganizationId() is null)
+        {
+            return Content("");
+        }
+        var routeProject = RouteData.Values.TryGetValue("projectId", out var v) && Guid.TryParse(v?.ToString(), out var rp) ? rp : (Guid?)null;
+        var selected = routeProject ?? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SelectedProjectId).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => !p.IsArchived && (selected == null || p.Id == selected))
+            .OrderByDescending(p => p.Id == selected).ThenByDescending(p => p.CreatedAt)
+            .Select(p => new ProjectLink(p.Id, p.Name))
+            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (project is null)
+        {
+            return Content("");
+        }
+        var user = HttpContext.User;
+        var links = new List<ProjectNavLink>();
+        foreach (var (label, suffix, permission) in Links)
+        {
+            if (user.Can(permission))
+            {
+                links.Add(new ProjectNavLink(label, $"/projects/{project.Id}/{suffix}"));
+            }
+        }
+        return View(new ProjectNavModel(project, links, HttpContext.Request.Path.Value ?? "/"));
+    }
+
+    /// <summary>The project's screens, in sidebar order.</summary>
+    private static readonly (string Label, string Suffix, Permission Permission)[] Links =
+    [
+        ("Dashboard", "dashboard", Permission.ViewProjectData),
+        ("Settings", "settings", Permission.ManageProjects),
+    ];
+}
+
+public sealed record ProjectNavLink(string Label, string Href);
+
+public sealed record ProjectNavModel(ProjectLink Project, IReadOnlyList<ProjectNavLink> Links, string CurrentPath)
+{
+    public bool IsActive(ProjectNavLink link) =>
+        CurrentPath.Equals(link.Href, StringComparison.OrdinalIgnoreCase)
+        || CurrentPath.StartsWith(link.Href + "/", StringComparison.OrdinalIgnoreCase);
+}
