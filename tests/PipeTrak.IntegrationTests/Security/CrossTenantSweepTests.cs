@@ -30,6 +30,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid AreaId { get; init; }
         public Guid SystemId { get; init; }
         public Guid PackageId { get; init; }
+        public Guid StageId { get; init; }
     }
 
     [Fact]
@@ -185,6 +186,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "areaId" => b.AreaId.ToString(),
         "systemId" => b.SystemId.ToString(),
         "packageId" => b.PackageId.ToString(),
+        "stageId" => b.StageId.ToString(),
+        "action" => "complete",
         "milestone" => DefaultTemplates.Receive,
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
@@ -229,10 +232,11 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         drawing.SetNumber("B-SECRET-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant());
         var area = new Area { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret area" };
         var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
-        var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package" };
+        var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package", TestType = TestType.InService };
+        var stage = new PackageStage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, PackageId = package.Id, Number = 1, Kind = StageKind.Final };
         await factory.WithDbAsync(async db =>
         {
-            db.AddRange(drawing, area, system, package);
+            db.AddRange(drawing, area, system, package, stage);
             await db.SaveChangesAsync();
             var stored = await db.Components.SingleAsync(c => c.Id == component.Id);
             stored.DrawingId = drawing.Id;
@@ -248,6 +252,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             AreaId = area.Id,
             SystemId = system.Id,
             PackageId = package.Id,
+            StageId = stage.Id,
         };
     }
 
@@ -276,6 +281,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var bDrawing = await db.Drawings.SingleAsync(d => d.Id == b.DrawingId);
             Assert.Equal(("B secret drawing", b.DrawingNumber, (DateTime?)null), (bDrawing.Title, bDrawing.Number, bDrawing.RetiredAt));
             Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
+            Assert.Equal(StageStatus.NotStarted, await db.PackageStages.Where(s => s.Id == b.StageId).Select(s => s.Status).SingleAsync());
+            Assert.False(await db.PackageCertificates.AnyAsync(c => c.PackageId == b.PackageId));
         }, b.Org.Id);
     }
 }

@@ -5,7 +5,10 @@ using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Packages;
 
-/// <summary>TRK-001: a test package of a project (name and description for now).</summary>
+/// <summary>
+/// PKG-001: a test package of a project. Packages made by import or on the metadata page may have no
+/// test type (and then no stages, PKG-004). <see cref="Version"/> guards concurrent edits.
+/// </summary>
 public sealed class TestPackage : ITenantOwned
 {
     public const int NameMaxLength = 100;
@@ -15,6 +18,17 @@ public sealed class TestPackage : ITenantOwned
     public Guid ProjectId { get; set; }
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
+    public TestType? TestType { get; set; }
+    public string? OtherDescription { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public bool RequiresCoating { get; set; }
+    public bool RequiresInsulation { get; set; }
+    public decimal? TestPressure { get; set; }
+    public PressureUnit PressureUnit { get; set; } = PressureUnit.Psig;
+    public DateTime? CreatedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public string TestTypeLabel => TestType is { } t ? (t == Packages.TestType.Other && !string.IsNullOrEmpty(OtherDescription) ? $"Other: {OtherDescription}" : t.Label()) : "—";
 }
 
 public sealed class TestPackageConfiguration : IEntityTypeConfiguration<TestPackage>
@@ -24,6 +38,12 @@ public sealed class TestPackageConfiguration : IEntityTypeConfiguration<TestPack
         b.ToTable("test_packages");
         b.Property(x => x.Name).HasMaxLength(TestPackage.NameMaxLength);
         b.Property(x => x.Description).HasMaxLength(500);
+        b.Property(x => x.OtherDescription).HasMaxLength(PackageRules.DescriptionMax);
+        b.Property(x => x.TestType).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.PressureUnit).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.TestPressure).HasPrecision(12, 3);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.TestTypeLabel);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.ProjectId, x.Name }).IsUnique();
         b.HasIndex(x => x.OrganizationId);

@@ -38,6 +38,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<PlantSystem> Systems => Set<PlantSystem>();
     public DbSet<TestPackage> TestPackages => Set<TestPackage>();
+    public DbSet<PackageStage> PackageStages => Set<PackageStage>();
+    public DbSet<StageSignOff> StageSignOffs => Set<StageSignOff>();
+    public DbSet<PackageCertificate> PackageCertificates => Set<PackageCertificate>();
     public DbSet<Drawing> Drawings => Set<Drawing>();
     public DbSet<Component> Components => Set<Component>();
     public DbSet<ProjectTemplateRow> ProjectTemplateRows => Set<ProjectTemplateRow>();

@@ -410,7 +410,16 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TestType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OtherDescription = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RequiresCoating = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiresInsulation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TestPressure = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    PressureUnit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,6 +481,70 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "package_certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Client = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClientSpec = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LineNumber = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TestPressure = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: true),
+                    PressureUnit = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TestMedia = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Temperature = table.Column<decimal>(type: "TEXT", precision: 8, scale: 2, nullable: true),
+                    TemperatureUnit = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_package_certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_package_certificates_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "package_stages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SkipReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_package_stages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_package_stages_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "components",
                 columns: table => new
                 {
@@ -527,6 +600,31 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         principalTable: "test_packages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stage_sign_offs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stage_sign_offs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_stage_sign_offs_package_stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "package_stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -792,6 +890,34 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_OrganizationId",
+                table: "package_certificates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_PackageId",
+                table: "package_certificates",
+                column: "PackageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_ProjectId_Number",
+                table: "package_certificates",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_stages_OrganizationId",
+                table: "package_stages",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_stages_PackageId_Number",
+                table: "package_stages",
+                columns: new[] { "PackageId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_project_template_rows_OrganizationId",
                 table: "project_template_rows",
                 column: "OrganizationId");
@@ -811,6 +937,17 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "IX_projects_OrganizationId_NameKey",
                 table: "projects",
                 columns: new[] { "OrganizationId", "NameKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stage_sign_offs_OrganizationId",
+                table: "stage_sign_offs",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stage_sign_offs_StageId_Role",
+                table: "stage_sign_offs",
+                columns: new[] { "StageId", "Role" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -881,13 +1018,22 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "package_certificates");
+
+            migrationBuilder.DropTable(
                 name: "project_template_rows");
+
+            migrationBuilder.DropTable(
+                name: "stage_sign_offs");
 
             migrationBuilder.DropTable(
                 name: "user_sessions");
 
             migrationBuilder.DropTable(
                 name: "components");
+
+            migrationBuilder.DropTable(
+                name: "package_stages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -411,7 +411,16 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TestType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    OtherDescription = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequiresCoating = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresInsulation = table.Column<bool>(type: "boolean", nullable: false),
+                    TestPressure = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
+                    PressureUnit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,6 +482,70 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "package_certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Client = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ClientSpec = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LineNumber = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TestPressure = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: true),
+                    PressureUnit = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TestMedia = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Temperature = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: true),
+                    TemperatureUnit = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_package_certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_package_certificates_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "package_stages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SkipReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Data = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_package_stages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_package_stages_test_packages_PackageId",
+                        column: x => x.PackageId,
+                        principalTable: "test_packages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "components",
                 columns: table => new
                 {
@@ -528,6 +601,31 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         principalTable: "test_packages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stage_sign_offs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stage_sign_offs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_stage_sign_offs_package_stages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "package_stages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -793,6 +891,34 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_OrganizationId",
+                table: "package_certificates",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_PackageId",
+                table: "package_certificates",
+                column: "PackageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_certificates_ProjectId_Number",
+                table: "package_certificates",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_stages_OrganizationId",
+                table: "package_stages",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_package_stages_PackageId_Number",
+                table: "package_stages",
+                columns: new[] { "PackageId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_project_template_rows_OrganizationId",
                 table: "project_template_rows",
                 column: "OrganizationId");
@@ -812,6 +938,17 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 name: "IX_projects_OrganizationId_NameKey",
                 table: "projects",
                 columns: new[] { "OrganizationId", "NameKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stage_sign_offs_OrganizationId",
+                table: "stage_sign_offs",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_stage_sign_offs_StageId_Role",
+                table: "stage_sign_offs",
+                columns: new[] { "StageId", "Role" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -882,13 +1019,22 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "package_certificates");
+
+            migrationBuilder.DropTable(
                 name: "project_template_rows");
+
+            migrationBuilder.DropTable(
+                name: "stage_sign_offs");
 
             migrationBuilder.DropTable(
                 name: "user_sessions");
 
             migrationBuilder.DropTable(
                 name: "components");
+
+            migrationBuilder.DropTable(
+                name: "package_stages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
