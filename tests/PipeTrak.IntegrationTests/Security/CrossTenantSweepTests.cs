@@ -186,6 +186,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "systemId" => b.SystemId.ToString(),
         "packageId" => b.PackageId.ToString(),
         "milestone" => DefaultTemplates.Receive,
+        "type" => ComponentType.Spool.Code(),
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
         _ => null,
