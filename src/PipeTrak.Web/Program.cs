@@ -1,6 +1,7 @@
 using PipeTrak.Web.Features.Account;
 
 using PipeTrak.Web.Features.Demo;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Projects;
@@ -28,6 +29,7 @@ builder.Services.AddTeam();
 builder.Services.AddDemo();
 builder.Services.AddMilestones();
 builder.Services.AddTemplates();
+builder.Services.AddManhours();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
 api.MapTemplateEndpoints();
+api.MapManhourEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -8,6 +8,7 @@ using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
@@ -30,6 +31,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid AreaId { get; init; }
         public Guid SystemId { get; init; }
         public Guid PackageId { get; init; }
+        public Guid BudgetId { get; init; }
     }
 
     [Fact]
@@ -187,6 +189,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "packageId" => b.PackageId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "type" => ComponentType.Spool.Code(),
+        "budgetId" => b.BudgetId.ToString(),
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
         _ => null,
@@ -231,6 +234,21 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         var area = new Area { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret area" };
         var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
         var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package" };
+        var budget = new ManhourBudget
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            Number = 1,
+            TotalManhours = 8m,
+            Reason = "B secret budget",
+            EffectiveDate = DateOnly.FromDateTime(now),
+            IsActive = true,
+            CreatedAt = now,
+            DistributedAt = now,
+            ComponentCount = 1,
+            DistributedManhours = 8m,
+        };
         await factory.WithDbAsync(async db =>
         {
             db.AddRange(drawing, area, system, package);
@@ -240,6 +258,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             stored.AreaId = area.Id;
             stored.SystemId = system.Id;
             stored.PackageId = package.Id;
+            db.ManhourBudgets.Add(budget);
             await db.SaveChangesAsync();
         }, org.Id);
         return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
@@ -249,6 +268,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             AreaId = area.Id,
             SystemId = system.Id,
             PackageId = package.Id,
+            BudgetId = budget.Id,
         };
     }
 
@@ -277,6 +297,10 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var bDrawing = await db.Drawings.SingleAsync(d => d.Id == b.DrawingId);
             Assert.Equal(("B secret drawing", b.DrawingNumber, (DateTime?)null), (bDrawing.Title, bDrawing.Number, bDrawing.RetiredAt));
             Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
+            Assert.Equal(8m, bComponent.BudgetedManhours);
+            var budgets = await db.ManhourBudgets.AsNoTracking().Where(x => x.ProjectId == b.Org.ProjectId).ToListAsync();
+            Assert.Equal((b.BudgetId, true, 8m), (Assert.Single(budgets).Id, budgets[0].IsActive, budgets[0].TotalManhours));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(x => x.ProjectId == b.Org.ProjectId && x.Action.StartsWith("rules_of_credit")));
         }, b.Org.Id);
     }
 }
