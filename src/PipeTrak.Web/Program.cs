@@ -1,11 +1,13 @@
 using PipeTrak.Web.Features.Account;
 
 using PipeTrak.Web.Features.Demo;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Email;
@@ -28,6 +30,8 @@ builder.Services.AddTeam();
 builder.Services.AddDemo();
 builder.Services.AddMilestones();
 builder.Services.AddPackages();
+builder.Services.AddTemplates();
+builder.Services.AddManhours();
 
 var app = builder.Build();
 
@@ -66,6 +70,8 @@ api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
 api.MapPackageEndpoints();
+api.MapTemplateEndpoints();
+api.MapManhourEndpoints();
 
 await app.RunAsync();
 return 0;

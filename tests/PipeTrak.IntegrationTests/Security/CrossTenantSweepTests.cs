@@ -8,6 +8,7 @@ using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
@@ -31,6 +32,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid SystemId { get; init; }
         public Guid PackageId { get; init; }
         public Guid StageId { get; init; }
+        public Guid BudgetId { get; init; }
     }
 
     [Fact]
@@ -189,6 +191,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "stageId" => b.StageId.ToString(),
         "action" => "complete",
         "milestone" => DefaultTemplates.Receive,
+        "type" => ComponentType.Spool.Code(),
+        "budgetId" => b.BudgetId.ToString(),
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
         _ => null,
@@ -234,6 +238,21 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
         var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package", TestType = TestType.InService };
         var stage = new PackageStage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, PackageId = package.Id, Number = 1, Kind = StageKind.Final };
+        var budget = new ManhourBudget
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            Number = 1,
+            TotalManhours = 8m,
+            Reason = "B secret budget",
+            EffectiveDate = DateOnly.FromDateTime(now),
+            IsActive = true,
+            CreatedAt = now,
+            DistributedAt = now,
+            ComponentCount = 1,
+            DistributedManhours = 8m,
+        };
         await factory.WithDbAsync(async db =>
         {
             db.AddRange(drawing, area, system, package, stage);
@@ -243,6 +262,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             stored.AreaId = area.Id;
             stored.SystemId = system.Id;
             stored.PackageId = package.Id;
+            db.ManhourBudgets.Add(budget);
             await db.SaveChangesAsync();
         }, org.Id);
         return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
@@ -253,6 +273,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             SystemId = system.Id,
             PackageId = package.Id,
             StageId = stage.Id,
+            BudgetId = budget.Id,
         };
     }
 
@@ -283,6 +304,10 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
             Assert.Equal(StageStatus.NotStarted, await db.PackageStages.Where(s => s.Id == b.StageId).Select(s => s.Status).SingleAsync());
             Assert.False(await db.PackageCertificates.AnyAsync(c => c.PackageId == b.PackageId));
+            Assert.Equal(8m, bComponent.BudgetedManhours);
+            var budgets = await db.ManhourBudgets.AsNoTracking().Where(x => x.ProjectId == b.Org.ProjectId).ToListAsync();
+            Assert.Equal((b.BudgetId, true, 8m), (Assert.Single(budgets).Id, budgets[0].IsActive, budgets[0].TotalManhours));
+            Assert.Equal(0, await db.AuditEntries.CountAsync(x => x.ProjectId == b.Org.ProjectId && x.Action.StartsWith("rules_of_credit")));
         }, b.Org.Id);
     }
 }

@@ -11,7 +11,7 @@ using PipeTrak.Web.Infrastructure.Data;
 namespace PipeTrak.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204185701_Initial")]
+    [Migration("20261204195124_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -581,6 +581,74 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("drawings", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DistributedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DistributedManhours")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalManhours")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_manhour_budgets_ProjectId_Active")
+                        .HasFilter("\"IsActive\"");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("manhour_budgets", (string)null);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Milestones.MilestoneEvent", b =>
@@ -1378,6 +1446,15 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Milestones.MilestoneEvent", b =>

@@ -355,6 +355,37 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "manhour_budgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalManhours = table.Column<decimal>(type: "TEXT", precision: 14, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DistributedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ComponentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributedManhours = table.Column<decimal>(type: "TEXT", precision: 14, scale: 4, nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", nullable: false),
+                    WarningCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_manhour_budgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_manhour_budgets_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "project_template_rows",
                 columns: table => new
                 {
@@ -860,6 +891,24 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_OrganizationId",
+                table: "manhour_budgets",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_ProjectId_Active",
+                table: "manhour_budgets",
+                column: "ProjectId",
+                unique: true,
+                filter: "\"IsActive\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_ProjectId_Number",
+                table: "manhour_budgets",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_milestone_events_ComponentId_Milestone_RecordedAt",
                 table: "milestone_events",
                 columns: new[] { "ComponentId", "Milestone", "RecordedAt" });
@@ -1007,6 +1056,9 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "manhour_budgets");
 
             migrationBuilder.DropTable(
                 name: "milestone_events");

@@ -356,6 +356,37 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "manhour_budgets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    TotalManhours = table.Column<decimal>(type: "numeric(14,4)", precision: 14, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    EffectiveDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DistributedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ComponentCount = table.Column<int>(type: "integer", nullable: false),
+                    DistributedManhours = table.Column<decimal>(type: "numeric(14,4)", precision: 14, scale: 4, nullable: false),
+                    Warnings = table.Column<string>(type: "text", nullable: false),
+                    WarningCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_manhour_budgets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_manhour_budgets_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "project_template_rows",
                 columns: table => new
                 {
@@ -861,6 +892,24 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_OrganizationId",
+                table: "manhour_budgets",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_ProjectId_Active",
+                table: "manhour_budgets",
+                column: "ProjectId",
+                unique: true,
+                filter: "\"IsActive\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_manhour_budgets_ProjectId_Number",
+                table: "manhour_budgets",
+                columns: new[] { "ProjectId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_milestone_events_ComponentId_Milestone_RecordedAt",
                 table: "milestone_events",
                 columns: new[] { "ComponentId", "Milestone", "RecordedAt" });
@@ -1008,6 +1057,9 @@ namespace PipeTrak.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "invitations");
+
+            migrationBuilder.DropTable(
+                name: "manhour_budgets");
 
             migrationBuilder.DropTable(
                 name: "milestone_events");

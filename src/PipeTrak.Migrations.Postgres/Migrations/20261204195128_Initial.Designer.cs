@@ -12,7 +12,7 @@ using PipeTrak.Web.Infrastructure.Data;
 namespace PipeTrak.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204185719_Initial")]
+    [Migration("20261204195128_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -590,6 +590,74 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         .HasFilter("\"RetiredAt\" IS NULL");
 
                     b.ToTable("drawings", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ComponentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DistributedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("DistributedManhours")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("TotalManhours")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_manhour_budgets_ProjectId_Active")
+                        .HasFilter("\"IsActive\"");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("manhour_budgets", (string)null);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Milestones.MilestoneEvent", b =>
@@ -1387,6 +1455,15 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Milestones.MilestoneEvent", b =>
