@@ -1,4 +1,5 @@
 using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Dashboard;
 
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Milestones;
@@ -63,6 +64,7 @@ api.MapOrganizationEndpoints();
 api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
+api.MapDashboardEndpoints();
 
 await app.RunAsync();
 return 0;
