@@ -7,6 +7,7 @@ using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using static PipeTrak.IntegrationTests.Projects.ProjectTestHelpers;
 
 namespace PipeTrak.IntegrationTests.Dashboard;
@@ -173,6 +174,72 @@ public abstract class DashboardTests(PipeTrakFactory factory)
         // Spool Erect is 40 %: (40 + 0) / 2 = 20.0.
         Assert.Equal("20.0%", fragment.QuerySelector("[data-testid=overall-percent]")!.TextContent.Trim());
         Assert.Equal("every 15s", fragment.QuerySelector("[data-testid=dashboard-figures]")!.GetAttribute("hx-trigger"));
+    }
+
+    [Fact]
+    public async Task TRK052_053_category_completion_equals_a_recomputation_from_milestone_values()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var spool1 = await factory.AddComponentAsync(org, ComponentType.Spool);
+        var spool2 = await factory.AddComponentAsync(org, ComponentType.Spool);
+        var valve = await factory.AddComponentAsync(org, ComponentType.Valve);
+        var pipe = await factory.AddComponentAsync(org, ComponentType.Pipe);
+        var retired = await factory.AddComponentAsync(org, ComponentType.Spool, retired: true);
+        var areaId = Guid.CreateVersion7();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Areas.Add(new Area { Id = areaId, OrganizationId = org.Id, ProjectId = org.ProjectId!.Value, Name = "North" });
+            await db.SaveChangesAsync();
+            var ids = new[] { spool1.Id, spool2.Id, valve.Id, retired.Id };
+            await db.Components.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.AreaId, areaId));
+            db.MilestoneValues.Add(new MilestoneValueRow
+            {
+                ComponentId = retired.Id,
+                Milestone = "Erect",
+                OrganizationId = org.Id,
+                ProjectId = org.ProjectId!.Value,
+                Value = MilestoneValue.Complete,
+                SetByUserId = org.Owner.Id,
+                SetAt = factory.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }, org.Id);
+        using var api = await factory.ApiClientAsync(org.Owner);
+        foreach (var (id, milestone, value) in new[] { (spool1.Id, "Erect", 100), (spool2.Id, "Receive", 100), (spool2.Id, "Connect", 100), (valve.Id, "Receive", 100), (pipe.Id, "Connect", 40) })
+        {
+            var set = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/projects/{org.ProjectId}/components/{id}/milestones/{milestone}", new { value });
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        var json = await (await api.Http.GetAsync($"/api/v1/projects/{org.ProjectId}/rollups?by=area&categories=true")).JsonAsync();
+        var groups = json.GetProperty("byArea").EnumerateArray().ToList();
+        Assert.Equal(["North", "Not Assigned"], groups.Select(g => g.GetProperty("name").GetString()));
+        var members = new[] { new[] { spool1, spool2, valve }, new[] { pipe } };
+        foreach (var (group, components) in groups.Zip(members))
+        {
+            var values = new List<(Component, Dictionary<string, MilestoneValue>)>();
+            foreach (var c in components)
+            {
+                values.Add((c, await factory.ValuesAsync(org.Id, c.Id)));
+            }
+            foreach (var category in MilestoneCategories.All)
+            {
+                var having = values.Select(v => ProgressRules.CategoryCompletion(DefaultTemplates.For(v.Item1.Type), v.Item2, category)).Where(x => x is not null).Select(x => x!.Value).ToList();
+                var actual = group.GetProperty("categories").GetProperty(category.Code());
+                if (having.Count == 0)
+                {
+                    Assert.Equal(JsonValueKind.Null, actual.ValueKind);
+                }
+                else
+                {
+                    Assert.Equal(ProgressRules.Round2(having.Average()), actual.GetDecimal());
+                }
+            }
+        }
+        // TRK-052 example on North: spool1 install 50, spool2 install 50, valve install 0 → 33.33.
+        Assert.Equal(33.33m, groups[0].GetProperty("categories").GetProperty("install").GetDecimal());
+        var plain = await (await api.Http.GetAsync($"/api/v1/projects/{org.ProjectId}/rollups?by=area")).JsonAsync();
+        Assert.False(plain.GetProperty("byArea")[0].TryGetProperty("categories", out _));
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Packages;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Features.Rollups;
@@ -41,7 +44,9 @@ public sealed record ManhourFigures(long BudgetedTenThousandths, long EarnedHund
 }
 
 /// <summary>One roll-up group: an area, a system or an effective package, or "Not Assigned" (<see cref="Id"/> null).</summary>
-public sealed record RollupGroup(Guid? Id, string Name, RollupFigures Figures, ManhourFigures Manhours);
+/// <summary><see cref="Categories"/>: TRK-052/053 category % (null = "-"), present only when requested.</summary>
+public sealed record RollupGroup(Guid? Id, string Name, RollupFigures Figures, ManhourFigures Manhours,
+    IReadOnlyDictionary<MilestoneCategory, decimal?>? Categories = null);
 
 /// <summary>PKG-030/032 readiness of one package as the dashboard counts it.</summary>
 public sealed record PackageRollup(Guid Id, string Name, PackageReadiness Readiness, ManhourFigures Manhours);
@@ -83,9 +88,11 @@ public static class ProjectRollups
         Guid? AreaId, Guid? SystemId, Guid? PackageId, int Total, int Completed, long Hundredths,
         int Testable, int TestableComplete, long Budgeted, long Earned);
 
-    public static async Task<ProjectRollup> ForProjectAsync(AppDbContext db, Guid projectId, RollupGroupings groupings, CancellationToken ct)
+    public static async Task<ProjectRollup> ForProjectAsync(
+        AppDbContext db, Guid projectId, RollupGroupings groupings, CancellationToken ct, bool withCategories = false)
     {
         var cells = await CellsAsync(db, projectId, ct);
+        var categories = withCategories ? await CategoriesAsync(db, projectId, ct) : null;
         var drawings = await db.Drawings.AsNoTracking().CountAsync(d => d.ProjectId == projectId && d.RetiredAt == null, ct);
         var packages = await db.TestPackages.AsNoTracking().Where(p => p.ProjectId == projectId)
             .Select(p => new Named(p.Id, p.Name)).ToListAsync(ct);
@@ -105,9 +112,9 @@ public static class ProjectRollups
             drawings,
             packages.Count,
             readiness.Count(p => p.Readiness.Status == PackageStatus.Ready),
-            groupings.HasFlag(RollupGroupings.Area) ? Group(cells, c => c.AreaId, await NamesAsync(db.Areas.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => new Named(a.Id, a.Name)), ct)) : null,
-            groupings.HasFlag(RollupGroupings.System) ? Group(cells, c => c.SystemId, await NamesAsync(db.Systems.AsNoTracking().Where(s => s.ProjectId == projectId).Select(s => new Named(s.Id, s.Name)), ct)) : null,
-            groupings.HasFlag(RollupGroupings.Package) ? Group(cells, c => c.PackageId, packages) : null,
+            groupings.HasFlag(RollupGroupings.Area) ? Group(cells, c => c.AreaId, categories?.ByArea, await NamesAsync(db.Areas.AsNoTracking().Where(a => a.ProjectId == projectId).Select(a => new Named(a.Id, a.Name)), ct)) : null,
+            groupings.HasFlag(RollupGroupings.System) ? Group(cells, c => c.SystemId, categories?.BySystem, await NamesAsync(db.Systems.AsNoTracking().Where(s => s.ProjectId == projectId).Select(s => new Named(s.Id, s.Name)), ct)) : null,
+            groupings.HasFlag(RollupGroupings.Package) ? Group(cells, c => c.PackageId, categories?.ByPackage, packages) : null,
             readiness);
     }
 
@@ -145,7 +152,8 @@ public static class ProjectRollups
     private static RollupFigures Plus(RollupFigures figures, Cell cell) =>
         new(figures.Total + cell.Total, figures.Completed + cell.Completed, figures.Hundredths + cell.Hundredths);
 
-    private static List<RollupGroup> Group(List<Cell> cells, Func<Cell, Guid?> key, List<Named> defined)
+    private static List<RollupGroup> Group(
+        List<Cell> cells, Func<Cell, Guid?> key, Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>>? categories, List<Named> defined)
     {
         var sums = new Dictionary<Guid, (RollupFigures Figures, ManhourFigures Manhours)>();
         var unassigned = (Figures: RollupFigures.Empty, Manhours: ManhourFigures.Empty);
@@ -165,14 +173,68 @@ public static class ProjectRollups
         var groups = defined
             .OrderBy(n => n.Name, NaturalComparer.Instance)
             .Select(n => sums.TryGetValue(n.Id, out var s)
-                ? new RollupGroup(n.Id, n.Name, s.Figures, s.Manhours)
-                : new RollupGroup(n.Id, n.Name, RollupFigures.Empty, ManhourFigures.Empty))
+                ? new RollupGroup(n.Id, n.Name, s.Figures, s.Manhours, CategoriesOf(categories, n.Id))
+                : new RollupGroup(n.Id, n.Name, RollupFigures.Empty, ManhourFigures.Empty, CategoriesOf(categories, n.Id)))
             .ToList();
         if (unassigned.Figures.Total > 0)
         {
-            groups.Add(new RollupGroup(null, ProjectRollup.NotAssigned, unassigned.Figures, unassigned.Manhours));
+            groups.Add(new RollupGroup(null, ProjectRollup.NotAssigned, unassigned.Figures, unassigned.Manhours, CategoriesOf(categories, Guid.Empty)));
         }
         return groups;
+    }
+
+    private static IReadOnlyDictionary<MilestoneCategory, decimal?>? CategoriesOf(
+        Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>>? categories, Guid id) =>
+        categories is null ? null
+        : categories.TryGetValue(id, out var found) ? found
+        : MilestoneCategories.All.ToDictionary(c => c, _ => (decimal?)null);
+
+    private sealed record Categories(
+        Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>> ByArea,
+        Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>> BySystem,
+        Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>> ByPackage);
+
+    private sealed record TypeCell(Guid? AreaId, Guid? SystemId, Guid? PackageId, ComponentType Type, int Count);
+
+    private sealed record ValueCell(Guid? AreaId, Guid? SystemId, Guid? PackageId, ComponentType Type, string Milestone, MilestoneValue Value, int Count);
+
+    /// <summary>
+    /// TRK-052/053: two grouped queries (components per group and type; non-zero milestone values per
+    /// group, type, milestone and value), folded by <see cref="CategoryRollup"/> with the project's
+    /// rules of credit (TRK-023 fallback to the defaults). Reads every milestone value of the project, so
+    /// it runs only when asked for.
+    /// </summary>
+    private static async Task<Categories> CategoriesAsync(AppDbContext db, Guid projectId, CancellationToken ct)
+    {
+        var types = await (
+            from c in db.Components.AsNoTracking()
+            where c.ProjectId == projectId && c.RetiredAt == null
+            join d in db.Drawings.AsNoTracking() on c.DrawingId equals (Guid?)d.Id into drawings
+            from d in drawings.DefaultIfEmpty()
+            group c by new { c.AreaId, c.SystemId, PackageId = c.PackageId ?? (d == null ? null : d.PackageId), c.Type } into g
+            select new TypeCell(g.Key.AreaId, g.Key.SystemId, g.Key.PackageId, g.Key.Type, g.Count()))
+            .ToListAsync(ct);
+        var values = await (
+            from v in db.MilestoneValues.AsNoTracking()
+            where v.ProjectId == projectId && v.Value != MilestoneValue.Zero
+            join c in db.Components.AsNoTracking() on v.ComponentId equals c.Id
+            where c.RetiredAt == null
+            join d in db.Drawings.AsNoTracking() on c.DrawingId equals (Guid?)d.Id into drawings
+            from d in drawings.DefaultIfEmpty()
+            group v by new { c.AreaId, c.SystemId, PackageId = c.PackageId ?? (d == null ? null : d.PackageId), c.Type, v.Milestone, v.Value } into g
+            select new ValueCell(g.Key.AreaId, g.Key.SystemId, g.Key.PackageId, g.Key.Type, g.Key.Milestone, g.Key.Value, g.Count()))
+            .ToListAsync(ct);
+        var rows = (await db.ProjectTemplateRows.AsNoTracking().Where(r => r.ProjectId == projectId).ToListAsync(ct))
+            .GroupBy(r => r.ComponentType)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TemplateRow>)[.. g.OrderBy(r => r.Order).Select(r => r.ToRow())]);
+        IReadOnlyList<TemplateRow> Template(ComponentType type) => EffectiveTemplate.For(type, rows.GetValueOrDefault(type)).Rows;
+
+        Dictionary<Guid, IReadOnlyDictionary<MilestoneCategory, decimal?>> By(Func<Guid?, Guid?, Guid?, Guid?> key) =>
+            CategoryRollup.Compute(
+                Template,
+                types.Select(t => new CategoryTypeCount(key(t.AreaId, t.SystemId, t.PackageId) ?? Guid.Empty, t.Type, t.Count)),
+                values.Select(v => new CategoryValueCount(key(v.AreaId, v.SystemId, v.PackageId) ?? Guid.Empty, v.Type, v.Milestone, v.Value, v.Count)));
+        return new Categories(By((a, _, _) => a), By((_, s, _) => s), By((_, _, p) => p));
     }
 
     /// <summary>PKG-030/032 per defined package. Blockers (PKG-031) are pending review items: none are recorded yet, so 0.</summary>

@@ -5,6 +5,7 @@ using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Tenancy;
 
@@ -31,7 +32,8 @@ public sealed record RollupGroupResponse(
     string Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ManhoursResponse? Manhours,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? TestReadyPercent = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Readiness = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Readiness = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, decimal?>? Categories = null);
 
 /// <summary>TRK-054 project figures; <c>overall.percent</c> is the mean percent at 1 dp.</summary>
 public sealed record OverallResponse(int Total, int Completed, decimal Percent, string Display, string Status);
@@ -57,7 +59,8 @@ public sealed record RollupsResponse(
             return new RollupGroupResponse(
                 g.Id, g.Name, g.Figures.Total, g.Figures.Completed, ProgressRules.Round2(g.Figures.Average), g.Figures.Display,
                 StatusCode(g.Figures.Status), withManhours ? ManhoursResponse.From(g.Manhours) : null,
-                ready?.TestReadyPercent, ready?.Status.Label());
+                ready?.TestReadyPercent, ready?.Status.Label(),
+                g.Categories?.ToDictionary(c => c.Key.Code(), c => c.Value is { } v ? ProgressRules.Round2(v) : (decimal?)null));
         }
         return new RollupsResponse(
             projectId, r.Components, r.Drawings, r.Packages, r.PackagesReady,
@@ -90,7 +93,9 @@ public static class RollupEndpoints
                 "`overall.percent` is the mean percent at 1 dp; group `average` the mean at 2 dp and `display` \"{completed}/{total} • {average}%\". " +
                 "Components without an area, system or (own or drawing's) package form a \"Not Assigned\" group with a null `id`. " +
                 "`by=area,system,package` limits the groupings (default: all). `manhours` (budgeted, earned, remaining, earnedPercent) " +
-                "is present only for owner, admin and project manager.\n\nExample: `{\"projectId\":\"…\",\"components\":5,\"drawings\":2,\"packages\":1," +
+                "is present only for owner, admin and project manager. `categories=true` adds each group's TRK-052/053 category completion " +
+                "(`receive`, `install`, `punch`, `test`, `restore`: mean over the group's components whose rules of credit weight that category, " +
+                "2 dp; null = \"-\"); it reads every milestone value, so ask for it only when needed.\n\nExample: `{\"projectId\":\"…\",\"components\":5,\"drawings\":2,\"packages\":1," +
                 "\"packagesReady\":0,\"overall\":{\"total\":5,\"completed\":1,\"percent\":47.4,\"display\":\"1/5 • 47%\",\"status\":\"in_progress\"}," +
                 "\"byArea\":[{\"id\":\"…\",\"name\":\"North\",\"total\":3,\"completed\":1,\"average\":60.33,\"display\":\"1/3 • 60%\",\"status\":\"in_progress\"}," +
                 "{\"id\":null,\"name\":\"Not Assigned\",\"total\":2,\"completed\":0,\"average\":28,\"display\":\"0/2 • 28%\",\"status\":\"in_progress\"}]}`")
@@ -99,7 +104,7 @@ public static class RollupEndpoints
     }
 
     private static async Task<Results<Ok<RollupsResponse>, ProblemHttpResult>> GetAsync(
-        Guid projectId, ClaimsPrincipal user, ProjectOperations projects, AppDbContext db, CancellationToken ct, string? by = null)
+        Guid projectId, ClaimsPrincipal user, ProjectOperations projects, AppDbContext db, CancellationToken ct, string? by = null, bool categories = false)
     {
         if (!TryParseBy(by, out var groupings))
         {
@@ -110,7 +115,7 @@ public static class RollupEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "The project does not exist.");
         }
-        var rollup = await ProjectRollups.ForProjectAsync(db, project.Id, groupings, ct);
+        var rollup = await ProjectRollups.ForProjectAsync(db, project.Id, groupings, ct, withCategories: categories);
         // TRK-090: manhour data is absent (not just hidden) for other roles.
         return TypedResults.Ok(RollupsResponse.From(project.Id, rollup, user.Can(Permission.ManageProjects)));
     }
