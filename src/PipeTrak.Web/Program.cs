@@ -1,4 +1,5 @@
 using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Dashboard;
 
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
@@ -72,6 +73,7 @@ api.MapMilestoneEndpoints();
 api.MapPackageEndpoints();
 api.MapTemplateEndpoints();
 api.MapManhourEndpoints();
+api.MapDashboardEndpoints();
 
 await app.RunAsync();
 return 0;
