@@ -11,7 +11,7 @@ namespace PipeTrak.Web.Features.Demo;
 /// <summary>
 /// Inserts generated rows fast, inside the context's current transaction, bypassing the change
 /// tracker (ARCHITECTURE: bulk import may use provider fast paths). PostgreSQL: binary COPY.
-/// SQLite: one prepared INSERT reused for every row. Table, columns and value conversions
+/// SQLite: prepared multi-row INSERTs. Table, columns and value conversions
 /// (type codes, milestone values, UTC instants, enums) all come from the EF model, so the rows are
 /// stored exactly as EF would store them. Identifiers come from the model, never from input.
 /// </summary>
@@ -79,27 +79,69 @@ public sealed class DemoBulkWriter(AppDbContext db)
     private async Task InsertEachAsync<T>(Table table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var names = table.Columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        command.CommandText = $"INSERT INTO {Quote(table.Name)} ({string.Join(", ", table.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", names)})";
-        var parameters = new DbParameter[table.Columns.Count];
-        for (var i = 0; i < table.Columns.Count; i++)
+        // Multi-row INSERTs of up to ~900 parameters (well under SQLite's variable limit), prepared once
+        // for the full size and once for the tail.
+        var perStatement = Math.Max(1, 900 / table.Columns.Count);
+        DbCommand? full = null;
+        try
         {
-            // The mapping configures the parameter the way EF does (SQLite: GUID and decimal as TEXT).
-            parameters[i] = table.Columns[i].Mapping.CreateParameter(command, names[i], null, table.Columns[i].Nullable);
-            command.Parameters.Add(parameters[i]);
-        }
-        await command.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
+            for (var start = 0; start < rows.Count; start += perStatement)
             {
-                parameters[i].Value = table.Columns[i].ProviderValue(row) ?? DBNull.Value;
+                var count = Math.Min(perStatement, rows.Count - start);
+                var command = count == perStatement ? full ??= await PrepareInsertAsync(table, count, ct) : await PrepareInsertAsync(table, count, ct);
+                try
+                {
+                    var p = 0;
+                    for (var r = 0; r < count; r++)
+                    {
+                        var row = rows[start + r];
+                        foreach (var column in table.Columns)
+                        {
+                            command.Parameters[p++].Value = column.ProviderValue(row) ?? DBNull.Value;
+                        }
+                    }
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                finally
+                {
+                    if (!ReferenceEquals(command, full))
+                    {
+                        await command.DisposeAsync();
+                    }
+                }
             }
-            await command.ExecuteNonQueryAsync(ct);
         }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<DbCommand> PrepareInsertAsync(Table table, int rowCount, CancellationToken ct)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var text = new System.Text.StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
+            .AppendJoin(", ", table.Columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+        var p = 0;
+        for (var r = 0; r < rowCount; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var i = 0; i < table.Columns.Count; i++, p++)
+            {
+                var name = "$p" + p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                text.Append(i == 0 ? "" : ", ").Append(name);
+                // The mapping configures the parameter the way EF does (SQLite: GUID and decimal as TEXT).
+                command.Parameters.Add(table.Columns[i].Mapping.CreateParameter(command, name, null, table.Columns[i].Nullable));
+            }
+            text.Append(')');
+        }
+        command.CommandText = text.ToString();
+        await command.PrepareAsync(ct);
+        return command;
     }
 
     private Table TableOf(Type type)
