@@ -43,8 +43,8 @@ psql_q() { psql -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "${2:-pipe
 
 app_build() {
   log "building (Release)"
-  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet build "$ROOT/PipeTrak.slnx" -c Release -nologo -v q >"$ROOT/.bench-build.log" 2>&1 \
-    || { cat "$ROOT/.bench-build.log" >&2; exit 1; }
+  DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet build "$ROOT/PipeTrak.slnx" -c Release -nologo -v q >"${TMPDIR:-/tmp}/pipetrak-bench-build.log" 2>&1 \
+    || { cat "${TMPDIR:-/tmp}/pipetrak-bench-build.log" >&2; exit 1; }
 }
 
 # app_cli ARGS...: runs a command verb (migrate, seed-demo) of the built app.
