@@ -10,10 +10,12 @@ using PipeTrak.Web.Infrastructure.Data;
 namespace PipeTrak.Web.Features.Demo;
 
 /// <summary>
-/// A demo organization with one verified user per role and a demo project. Idempotent: does
-/// nothing when the demo organization exists. Deterministic ids are not needed here; names are.
+/// A demo organization with one verified user per role and a demo project of
+/// <see cref="DemoData.DefaultComponents"/> generated components (areas, systems, packages, drawings,
+/// progress, events, manhours). Idempotent: does nothing when the demo organization exists. The
+/// contents are deterministic (<see cref="DemoData.DefaultSeed"/>); ids are not.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoProjects projects)
 {
     public const string OrganizationName = "Demo Piping Contractors";
     public const string ProjectName = "Unit 200 Revamp";
@@ -30,6 +32,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         ("welder@demo.pipetrak.test", "Wes Welder", OrgRole.Welder),
         ("viewer@demo.pipetrak.test", "Vera Viewer", OrgRole.Viewer),
     ];
+
+    /// <summary>The demo organization's id, or null before it is seeded.</summary>
+    public async Task<Guid?> OrganizationIdAsync(CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == OwnerEmail.ToUpperInvariant()).Select(u => u.OrganizationId).SingleOrDefaultAsync(ct);
 
     public async Task<bool> SeedAsync(CancellationToken ct)
     {
@@ -78,6 +84,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
                 throw new InvalidOperationException("Demo user could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
             }
         }
+        // Issue 3 item 9: the embedded default opens on a project with realistic progress.
+        await projects.FillAsync(project, DemoData.DefaultComponents, DemoData.DefaultSeed, ct);
         await tx.CommitAsync(ct);
         return true;
     }

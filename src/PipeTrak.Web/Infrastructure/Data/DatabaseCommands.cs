@@ -44,13 +44,11 @@ public static class DatabaseCommands
                 return 0;
             case "seed-demo":
                 await db.Database.MigrateAsync();
-                var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-                var created = await seeder.SeedAsync(CancellationToken.None);
-                Console.WriteLine(created ? "Demo data created." : "Demo organization already exists; nothing changed.");
+                var seeded = await DemoCommand.RunAsync(scope.ServiceProvider, args[1..], CancellationToken.None);
                 PrintDemoSignIn();
-                return 0;
+                return seeded;
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate [--status], seed-demo.");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate [--status], seed-demo [--components N] [--seed S] [--api-token].");
                 return 2;
         }
     }
