@@ -30,6 +30,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid AreaId { get; init; }
         public Guid SystemId { get; init; }
         public Guid PackageId { get; init; }
+        public Guid ImportId { get; init; }
     }
 
     [Fact]
@@ -185,6 +186,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "areaId" => b.AreaId.ToString(),
         "systemId" => b.SystemId.ToString(),
         "packageId" => b.PackageId.ToString(),
+        "importId" => b.ImportId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
@@ -230,9 +232,19 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         var area = new Area { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret area" };
         var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
         var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package" };
+        var importRun = new PipeTrak.Web.Features.Imports.ImportRun
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            UserId = org.Owner.Id,
+            UserName = "B owner",
+            FileName = "b-secret-takeoff.csv",
+            CreatedAt = now,
+        };
         await factory.WithDbAsync(async db =>
         {
-            db.AddRange(drawing, area, system, package);
+            db.AddRange(drawing, area, system, package, importRun);
             await db.SaveChangesAsync();
             var stored = await db.Components.SingleAsync(c => c.Id == component.Id);
             stored.DrawingId = drawing.Id;
@@ -248,6 +260,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             AreaId = area.Id,
             SystemId = system.Id,
             PackageId = package.Id,
+            ImportId = importRun.Id,
         };
     }
 
@@ -276,6 +289,9 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var bDrawing = await db.Drawings.SingleAsync(d => d.Id == b.DrawingId);
             Assert.Equal(("B secret drawing", b.DrawingNumber, (DateTime?)null), (bDrawing.Title, bDrawing.Number, bDrawing.RetiredAt));
             Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
+            var bImport = await db.ImportRuns.SingleAsync(r => r.Id == b.ImportId);
+            Assert.Equal((PipeTrak.Web.Features.Imports.ImportStatus.Previewed, (DateTime?)null), (bImport.Status, bImport.CompletedAt));
+            Assert.Equal(1, await db.Components.CountAsync(c => c.ProjectId == b.Org.ProjectId));
         }, b.Org.Id);
     }
 }

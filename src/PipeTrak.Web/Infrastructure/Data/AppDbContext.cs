@@ -6,6 +6,7 @@ using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Imports;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
@@ -43,6 +44,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<ProjectTemplateRow> ProjectTemplateRows => Set<ProjectTemplateRow>();
     public DbSet<MilestoneValueRow> MilestoneValues => Set<MilestoneValueRow>();
     public DbSet<MilestoneEvent> MilestoneEvents => Set<MilestoneEvent>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;
