@@ -296,8 +296,11 @@ public sealed class ImportCommands(
             {
                 return new ImportOutcome(ImportOutcomeKind.Refused, sheet.Error, View(run));
             }
+            ImportLog.Phase(logger, importId, "read", Elapsed(started));
             var snapshot = await SnapshotAsync(projectId, ct);
+            ImportLog.Phase(logger, importId, "snapshot", Elapsed(started));
             var analysis = TakeoffAnalysis.Analyze(run.FileName, run.FileSize, sheet, snapshot);
+            ImportLog.Phase(logger, importId, "analysis", Elapsed(started));
             var stored = Deserialize<ImportPreview>(run.PreviewJson);
             if (stored is null || stored.Fingerprint() != analysis.Preview.Fingerprint())
             {
@@ -387,6 +390,7 @@ public sealed class ImportCommands(
             drawingsCreated++;
         }
         await db.SaveChangesAsync(ct);
+        ImportLog.Phase(logger, run.Id, "metadata-and-drawings", Elapsed(started));
 
         // 3-4. Build components; skip existing ones, replace aggregates (IMP-041, TRK-087).
         var templates = await TemplatesAsync(projectId, ct);
@@ -435,8 +439,10 @@ public sealed class ImportCommands(
             await db.SaveChangesAsync(ct);
         }
 
+        ImportLog.Phase(logger, run.Id, "built-and-updated", Elapsed(started));
         // 5. Insert in batches (PostgreSQL: binary COPY).
         await ImportBulk.InsertComponentsAsync(db, toInsert, ct);
+        ImportLog.Phase(logger, run.Id, "inserted", Elapsed(started));
 
         return new ImportResult(true, toInsert.Count, toUpdate.Count, skipped, drawingsCreated, drawingsUpdated, metadataCreated,
             plan.CountsByType(), (long)clock.GetElapsedTime(started).TotalMilliseconds);
@@ -492,6 +498,8 @@ public sealed class ImportCommands(
         }
         return snapshot;
     }
+
+    private long Elapsed(long started) => (long)clock.GetElapsedTime(started).TotalMilliseconds;
 
     private ImportResult Failure(string error, ImportPreview? preview, long started)
     {
