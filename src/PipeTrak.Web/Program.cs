@@ -3,6 +3,7 @@ using PipeTrak.Web.Features.Dashboard;
 
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
+using PipeTrak.Web.Features.Imports;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
@@ -33,6 +34,7 @@ builder.Services.AddMilestones();
 builder.Services.AddPackages();
 builder.Services.AddTemplates();
 builder.Services.AddManhours();
+builder.Services.AddImports();
 
 var app = builder.Build();
 
@@ -74,6 +76,7 @@ api.MapPackageEndpoints();
 api.MapTemplateEndpoints();
 api.MapManhourEndpoints();
 api.MapDashboardEndpoints();
+api.MapImportEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -589,6 +589,124 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     b.ToTable("drawings", (string)null);
                 });
 
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ImportRunId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CanImport")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ComponentsCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentsSkipped")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComponentsUpdated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DrawingsCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DrawingsUpdated")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("MetadataCreated")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PreviewJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
             modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1452,6 +1570,24 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportFile", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Imports.ImportRun", null)
+                        .WithOne()
+                        .HasForeignKey("PipeTrak.Web.Features.Imports.ImportFile", "ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportRun", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>

@@ -580,6 +580,124 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     b.ToTable("drawings", (string)null);
                 });
 
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("ImportRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ImportRunId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("import_files", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CanImport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComponentsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentsSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComponentsUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawingsCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DrawingsUpdated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MetadataCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviewJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ProjectId", "CreatedAt");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
             modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1443,6 +1561,24 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportFile", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Imports.ImportRun", null)
+                        .WithOne()
+                        .HasForeignKey("PipeTrak.Web.Features.Imports.ImportFile", "ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Imports.ImportRun", b =>
+                {
+                    b.HasOne("PipeTrak.Web.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Manhours.ManhourBudget", b =>

@@ -33,6 +33,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid PackageId { get; init; }
         public Guid StageId { get; init; }
         public Guid BudgetId { get; init; }
+        public Guid ImportId { get; init; }
     }
 
     [Fact]
@@ -190,6 +191,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "packageId" => b.PackageId.ToString(),
         "stageId" => b.StageId.ToString(),
         "action" => "complete",
+        "importId" => b.ImportId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "type" => ComponentType.Spool.Code(),
         "budgetId" => b.BudgetId.ToString(),
@@ -238,6 +240,16 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret system" };
         var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Name = "B secret package", TestType = TestType.InService };
         var stage = new PackageStage { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, PackageId = package.Id, Number = 1, Kind = StageKind.Final };
+        var importRun = new PipeTrak.Web.Features.Imports.ImportRun
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            UserId = org.Owner.Id,
+            UserName = "B owner",
+            FileName = "b-secret-takeoff.csv",
+            CreatedAt = now,
+        };
         var budget = new ManhourBudget
         {
             Id = Guid.CreateVersion7(),
@@ -255,7 +267,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         };
         await factory.WithDbAsync(async db =>
         {
-            db.AddRange(drawing, area, system, package, stage);
+            db.AddRange(drawing, area, system, package, stage, importRun);
             await db.SaveChangesAsync();
             var stored = await db.Components.SingleAsync(c => c.Id == component.Id);
             stored.DrawingId = drawing.Id;
@@ -274,6 +286,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             PackageId = package.Id,
             StageId = stage.Id,
             BudgetId = budget.Id,
+            ImportId = importRun.Id,
         };
     }
 
@@ -308,6 +321,9 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var budgets = await db.ManhourBudgets.AsNoTracking().Where(x => x.ProjectId == b.Org.ProjectId).ToListAsync();
             Assert.Equal((b.BudgetId, true, 8m), (Assert.Single(budgets).Id, budgets[0].IsActive, budgets[0].TotalManhours));
             Assert.Equal(0, await db.AuditEntries.CountAsync(x => x.ProjectId == b.Org.ProjectId && x.Action.StartsWith("rules_of_credit")));
+            var bImport = await db.ImportRuns.SingleAsync(r => r.Id == b.ImportId);
+            Assert.Equal((PipeTrak.Web.Features.Imports.ImportStatus.Previewed, (DateTime?)null), (bImport.Status, bImport.CompletedAt));
+            Assert.Equal(1, await db.Components.CountAsync(c => c.ProjectId == b.Org.ProjectId));
         }, b.Org.Id);
     }
 }

@@ -7,6 +7,7 @@ using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Manhours;
+using PipeTrak.Web.Features.Imports;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
@@ -48,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<MilestoneValueRow> MilestoneValues => Set<MilestoneValueRow>();
     public DbSet<MilestoneEvent> MilestoneEvents => Set<MilestoneEvent>();
     public DbSet<ManhourBudget> ManhourBudgets => Set<ManhourBudget>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;
