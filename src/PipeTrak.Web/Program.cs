@@ -5,6 +5,7 @@ using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Email;
@@ -26,6 +27,7 @@ builder.Services.AddProjects();
 builder.Services.AddTeam();
 builder.Services.AddDemo();
 builder.Services.AddMilestones();
+builder.Services.AddWelds();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ api.MapOrganizationEndpoints();
 api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
+api.MapWeldEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -11,6 +11,7 @@ using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Security;
 
 namespace PipeTrak.IntegrationTests.Security;
@@ -30,6 +31,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid AreaId { get; init; }
         public Guid SystemId { get; init; }
         public Guid PackageId { get; init; }
+        public Guid WeldId { get; init; }
+        public Guid WelderId { get; init; }
     }
 
     [Fact]
@@ -185,6 +188,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "areaId" => b.AreaId.ToString(),
         "systemId" => b.SystemId.ToString(),
         "packageId" => b.PackageId.ToString(),
+        "weldId" => b.WeldId.ToString(),
+        "welderId" => b.WelderId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "id" when route.Contains("/invitations/", StringComparison.Ordinal) => b.InvitationId.ToString(),
         "id" when route.Contains("/me/tokens/", StringComparison.Ordinal) => b.TokenId.ToString(),
@@ -241,8 +246,31 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             stored.PackageId = package.Id;
             await db.SaveChangesAsync();
         }, org.Id);
+        // A welder and a weld (field_weld component + weld record) on B's drawing.
+        var welder = new Welder { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Stencil = "BS-1", Name = "B secret welder", CreatedAt = now };
+        var weldComponent = ComponentSeed.NewComponent(org.Id, drawing.ProjectId, ComponentType.FieldWeld, "B-W-1", now);
+        weldComponent.DrawingId = drawing.Id;
+        var weld = new Weld
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            ComponentId = weldComponent.Id,
+            Number = "B-W-1",
+            SortKey = WeldSort.Key("B-W-1"),
+            Size = "2",
+            Spec = "CS",
+            CreatedAt = now,
+        };
+        await factory.WithDbAsync(async db =>
+        {
+            db.AddRange(welder, weldComponent, weld);
+            await db.SaveChangesAsync();
+        }, org.Id);
         return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
         {
+            WeldId = weld.Id,
+            WelderId = welder.Id,
             DrawingId = drawing.Id,
             DrawingNumber = drawing.Number,
             AreaId = area.Id,
@@ -276,6 +304,14 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var bDrawing = await db.Drawings.SingleAsync(d => d.Id == b.DrawingId);
             Assert.Equal(("B secret drawing", b.DrawingNumber, (DateTime?)null), (bDrawing.Title, bDrawing.Number, bDrawing.RetiredAt));
             Assert.Equal("B secret package", await db.TestPackages.Where(p => p.Id == b.PackageId).Select(p => p.Name).SingleAsync());
+            var bWeld = await db.Welds.SingleAsync(w => w.Id == b.WeldId);
+            Assert.Equal(((Guid?)null, (NdeResult?)null, "2", (Guid?)null), (bWeld.WelderId, bWeld.NdeResult, bWeld.Size, bWeld.OriginalWeldId));
+            Assert.False(await db.Welds.AnyAsync(w => w.OriginalWeldId == b.WeldId));
+            Assert.False(await db.WeldEvents.AnyAsync(e => e.WeldId == b.WeldId));
+            Assert.Null((await db.Components.SingleAsync(c => c.Id == bWeld.ComponentId)).RetiredAt);
+            var bWelder = await db.Welders.SingleAsync(w => w.Id == b.WelderId);
+            Assert.Equal(("BS-1", "B secret welder", false), (bWelder.Stencil, bWelder.Name, bWelder.IsVerified));
+            Assert.Equal(1, await db.Welds.CountAsync(w => w.ProjectId == b.Org.ProjectId));
         }, b.Org.Id);
     }
 }

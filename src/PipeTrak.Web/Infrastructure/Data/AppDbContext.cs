@@ -12,6 +12,7 @@ using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Email;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -43,6 +44,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<ProjectTemplateRow> ProjectTemplateRows => Set<ProjectTemplateRow>();
     public DbSet<MilestoneValueRow> MilestoneValues => Set<MilestoneValueRow>();
     public DbSet<MilestoneEvent> MilestoneEvents => Set<MilestoneEvent>();
+    public DbSet<Welder> Welders => Set<Welder>();
+    public DbSet<Weld> Welds => Set<Weld>();
+    public DbSet<WeldEvent> WeldEvents => Set<WeldEvent>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;
