@@ -15,6 +15,14 @@ public sealed record WeldLogRow(
     string WeldType, string Size, string Schedule, string? NdeType, string? NdeResult, string Status, decimal XRayPercent,
     Guid? AreaId, string? Area, Guid? SystemId, string? System, Guid? PackageId, string? Package, decimal Percent, bool IsRepair, bool IsRetired);
 
+/// <summary>A choice in a filter or form select.</summary>
+public sealed record WeldOption(Guid Id, string Label);
+
+/// <summary>WLD-081: the values the log's filters offer.</summary>
+public sealed record WeldLogOptions(
+    IReadOnlyList<WeldOption> Drawings, IReadOnlyList<WeldOption> Welders, IReadOnlyList<WeldOption> Packages,
+    IReadOnlyList<WeldOption> Systems, IReadOnlyList<WeldOption> Areas);
+
 public sealed record WeldLogPage(IReadOnlyList<WeldLogRow> Items, int Total, int Page, int PageSize);
 
 /// <summary>WLD-081/082: filters combine with AND. <c>WelderId</c> "unassigned" is <see cref="UnassignedOnly"/>.</summary>
@@ -47,6 +55,19 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
     /// <summary>WLD-050/056: a non-retired drawing of the project.</summary>
     public Task<bool> DrawingExistsAsync(Guid projectId, Guid drawingId, CancellationToken ct) =>
         db.Drawings.AnyAsync(d => d.Id == drawingId && d.ProjectId == projectId && d.RetiredAt == null, ct);
+
+    /// <summary>WLD-081: drawings (non-retired), welders, packages, systems and areas of the project, sorted for the filters.</summary>
+    public async Task<WeldLogOptions> OptionsAsync(Guid projectId, CancellationToken ct)
+    {
+        var drawings = await db.Drawings.AsNoTracking().Where(d => d.ProjectId == projectId && d.RetiredAt == null)
+            .OrderBy(d => d.Number).Select(d => new WeldOption(d.Id, d.Number)).ToListAsync(ct);
+        var welders = (await db.Welders.AsNoTracking().Where(w => w.ProjectId == projectId).OrderBy(w => w.Stencil)
+            .Select(w => new { w.Id, w.Stencil, w.Name }).ToListAsync(ct)).ConvertAll(w => new WeldOption(w.Id, WelderRules.Display(w.Stencil, w.Name)));
+        var packages = await db.TestPackages.AsNoTracking().Where(p => p.ProjectId == projectId).OrderBy(p => p.Name).Select(p => new WeldOption(p.Id, p.Name)).ToListAsync(ct);
+        var systems = await db.Systems.AsNoTracking().Where(p => p.ProjectId == projectId).OrderBy(p => p.Name).Select(p => new WeldOption(p.Id, p.Name)).ToListAsync(ct);
+        var areas = await db.Areas.AsNoTracking().Where(p => p.ProjectId == projectId).OrderBy(p => p.Name).Select(p => new WeldOption(p.Id, p.Name)).ToListAsync(ct);
+        return new WeldLogOptions(drawings, welders, packages, systems, areas);
+    }
 
     /// <summary>WLD-011: stencil, name, status, welds welded and reject rate (FAIL ÷ (PASS + FAIL) × 100, 1 dp).</summary>
     public async Task<IReadOnlyList<WelderRow>?> WeldersAsync(ClaimsPrincipal user, Guid projectId, CancellationToken ct)
