@@ -149,6 +149,37 @@ public abstract class WeldCreationAndAccessTests(PipeTrakFactory factory)
     }
 
     [Fact]
+    public async Task TRK045_PPL070_a_retried_command_writes_once_and_another_organizations_welder_or_drawing_is_unknown()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var drawing = await factory.AddDrawingAsync(org);
+        var other = await factory.CreateOrganizationAsync();
+        var otherDrawing = await factory.AddDrawingAsync(other);
+        using var api = await factory.ApiClientAsync(org.Owner);
+        using var otherApi = await factory.ApiClientAsync(other.Owner);
+        var otherWelder = await otherApi.AddWelderAsync(other, "OB-1", "Other Org");
+        var welderId = await api.AddWelderAsync(org, "ID-1");
+        var weldId = (await api.CreateWeldAsync(org, drawing.Id)).WeldId();
+
+        // PPL-070.3: naming another organization's welder or drawing answers 404 and changes nothing.
+        await api.RefusedAsync(org, weldId, "assignment", new { welderId = otherWelder, dateWelded = Day(factory, -1) }, WeldCommands.WelderNotFoundMessage, status: HttpStatusCode.NotFound);
+        await api.RefusedAsync(org, weldId, "reassign", new { drawingId = otherDrawing.Id }, WeldCommands.DrawingNotFoundMessage, status: HttpStatusCode.NotFound);
+        var create = await api.SendJsonAsync(HttpMethod.Post, Url(org, "/welds"), new { drawingId = otherDrawing.Id, weldType = "BW", size = "2", spec = "CS" });
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+        Assert.Empty(await factory.WeldEventsAsync(org.Id, weldId));
+
+        // TRK-045: the same Idempotency-Key and body replays the first answer and writes once.
+        var body = new { welderId, dateWelded = Day(factory, -1) };
+        var first = await api.SendJsonAsync(HttpMethod.Post, Url(org, $"/welds/{weldId}/assignment"), body, "assign-once");
+        var retry = await api.SendJsonAsync(HttpMethod.Post, Url(org, $"/welds/{weldId}/assignment"), body, "assign-once");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Single(await factory.WeldEventsAsync(org.Id, weldId));
+        var componentId = (await factory.WeldAsync(org.Id, weldId)).ComponentId;
+        Assert.Single(await factory.ReviewItemsAsync(org.Id, componentId));
+    }
+
+    [Fact]
     public async Task PPL033_archived_projects_refuse_weld_writes()
     {
         var org = await factory.CreateOrganizationAsync();
