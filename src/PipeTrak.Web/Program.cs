@@ -10,6 +10,7 @@ using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Email;
@@ -35,6 +36,7 @@ builder.Services.AddPackages();
 builder.Services.AddTemplates();
 builder.Services.AddManhours();
 builder.Services.AddImports();
+builder.Services.AddWelds();
 
 var app = builder.Build();
 
@@ -77,6 +79,7 @@ api.MapTemplateEndpoints();
 api.MapManhourEndpoints();
 api.MapDashboardEndpoints();
 api.MapImportEndpoints();
+api.MapWeldEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -12,6 +12,7 @@ using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Security;
 
 namespace PipeTrak.IntegrationTests.Security;
@@ -34,6 +35,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid StageId { get; init; }
         public Guid BudgetId { get; init; }
         public Guid ImportId { get; init; }
+        public Guid WeldId { get; init; }
+        public Guid WelderId { get; init; }
     }
 
     [Fact]
@@ -192,6 +195,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "stageId" => b.StageId.ToString(),
         "action" => "complete",
         "importId" => b.ImportId.ToString(),
+        "weldId" => b.WeldId.ToString(),
+        "welderId" => b.WelderId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "type" => ComponentType.Spool.Code(),
         "budgetId" => b.BudgetId.ToString(),
@@ -277,8 +282,31 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             db.ManhourBudgets.Add(budget);
             await db.SaveChangesAsync();
         }, org.Id);
+        // A welder and a weld (field_weld component + weld record) on B's drawing.
+        var welder = new Welder { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = drawing.ProjectId, Stencil = "BS-1", Name = "B secret welder", CreatedAt = now };
+        var weldComponent = ComponentSeed.NewComponent(org.Id, drawing.ProjectId, ComponentType.FieldWeld, "B-W-1", now);
+        weldComponent.DrawingId = drawing.Id;
+        var weld = new Weld
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            ComponentId = weldComponent.Id,
+            Number = "B-W-1",
+            SortKey = WeldSort.Key("B-W-1"),
+            Size = "2",
+            Spec = "CS",
+            CreatedAt = now,
+        };
+        await factory.WithDbAsync(async db =>
+        {
+            db.AddRange(welder, weldComponent, weld);
+            await db.SaveChangesAsync();
+        }, org.Id);
         return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
         {
+            WeldId = weld.Id,
+            WelderId = welder.Id,
             DrawingId = drawing.Id,
             DrawingNumber = drawing.Number,
             AreaId = area.Id,
@@ -323,7 +351,15 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.Equal(0, await db.AuditEntries.CountAsync(x => x.ProjectId == b.Org.ProjectId && x.Action.StartsWith("rules_of_credit")));
             var bImport = await db.ImportRuns.SingleAsync(r => r.Id == b.ImportId);
             Assert.Equal((PipeTrak.Web.Features.Imports.ImportStatus.Previewed, (DateTime?)null), (bImport.Status, bImport.CompletedAt));
-            Assert.Equal(1, await db.Components.CountAsync(c => c.ProjectId == b.Org.ProjectId));
+            Assert.Equal(2, await db.Components.CountAsync(c => c.ProjectId == b.Org.ProjectId)); // the spool and the weld seeded here
+            var bWeld = await db.Welds.SingleAsync(w => w.Id == b.WeldId);
+            Assert.Equal(((Guid?)null, (NdeResult?)null, "2", (Guid?)null), (bWeld.WelderId, bWeld.NdeResult, bWeld.Size, bWeld.OriginalWeldId));
+            Assert.False(await db.Welds.AnyAsync(w => w.OriginalWeldId == b.WeldId));
+            Assert.False(await db.WeldEvents.AnyAsync(e => e.WeldId == b.WeldId));
+            Assert.Null((await db.Components.SingleAsync(c => c.Id == bWeld.ComponentId)).RetiredAt);
+            var bWelder = await db.Welders.SingleAsync(w => w.Id == b.WelderId);
+            Assert.Equal(("BS-1", "B secret welder", false), (bWelder.Stencil, bWelder.Name, bWelder.IsVerified));
+            Assert.Equal(1, await db.Welds.CountAsync(w => w.ProjectId == b.Org.ProjectId));
         }, b.Org.Id);
     }
 }

@@ -4,6 +4,7 @@ using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Tenancy;
 
@@ -34,6 +35,12 @@ public sealed record MilestoneUpdateInput(
 
 /// <summary>A component's progress after a command: percent and every template milestone's value, in template order.</summary>
 public sealed record ComponentMilestoneState(Guid ComponentId, decimal Percent, IReadOnlyList<KeyValuePair<string, int>> Milestones);
+
+/// <summary>Who stages milestone changes, when, and why (the reason applies to the decreases only, TRK-042).</summary>
+public sealed record MilestoneStageContext(Guid UserId, DateTimeOffset Now, string? RollbackReason = null, string? RollbackDetails = null);
+
+/// <summary>The component's state after staged changes, and the events they added (not yet saved).</summary>
+public sealed record StagedMilestones(ComponentMilestoneState State, IReadOnlyList<MilestoneEvent> Events);
 
 public sealed record MilestoneCommandResult(
     MilestoneCommandStatus Status,
@@ -103,12 +110,15 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         var template = await TemplateAsync(component, ct);
         var values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
         var stored = values.Find(v => string.Equals(v.Milestone, milestone, StringComparison.Ordinal));
-        // 3-9. The pure rules (TRK-041..046, TRK-048, FLD-030). No welder assignment exists yet, so
-        // Weld Complete = 100 is always refused (TRK-048) and there is never an NDE result.
+        // TRK-048: a field weld's welder and NDE result come from its weld record (WLD-001).
+        var weld = component.Type == ComponentType.FieldWeld
+            ? await db.Welds.SingleOrDefaultAsync(w => w.ComponentId == component.Id, ct)
+            : null;
+        // 3-9. The pure rules (TRK-041..046, TRK-048, FLD-030).
         var decision = MilestoneUpdateRules.Decide(new MilestoneUpdateRequest(
             component.Type, template, component.IsRetired, milestone, input.Value ?? -1m, stored?.Value,
             input.BaseValue, input.RollbackReason, input.RollbackDetails, component.BudgetedManhours,
-            HasWelder: false, HasNdeResult: false));
+            HasWelder: weld?.WelderId is not null, HasNdeResult: weld?.NdeResult is not null));
         switch (decision.Outcome)
         {
             case MilestoneUpdateOutcome.Refused when decision.Error == MilestoneUpdateError.Conflict:
@@ -169,9 +179,98 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         // TRK-032: the one progress function over the effective template and ALL stored values.
         component.Percent = ProgressRules.PercentComplete(template, ValueMap(values));
         component.Version = Guid.NewGuid();
+        if (decision.ClearsWelderAssignment && weld?.WelderId is not null)
+        {
+            // TRK-048: lowering Weld Complete is the Clear Assignment command (WLD-023), same transaction.
+            await WeldCommands.StageClearAssignmentAsync(db, weld, userId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
+        }
         await db.SaveChangesAsync(ct);
         return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);
     }
+
+    /// <summary>
+    /// Applies target values to a TRACKED component without saving, for commands that write other rows
+    /// in the same transaction (weld commands, WLD-020..043). Each changed milestone gets its value row
+    /// and its own event (TRK-043/044, WLD-031); the percent is recomputed with the one progress function
+    /// (TRK-032) and the component's version renewed. Names missing from the effective template and
+    /// unchanged values are skipped. The caller has already checked permissions and its own guards.
+    /// </summary>
+    public async Task<StagedMilestones> StageAsync(
+        Component component, IReadOnlyDictionary<string, int> targets, MilestoneStageContext context, CancellationToken ct)
+    {
+        var template = await TemplateAsync(component, ct);
+        var values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+        var events = new List<MilestoneEvent>();
+        var nowUtc = context.Now.UtcDateTime;
+        foreach (var row in template)
+        {
+            if (!targets.TryGetValue(row.Name, out var target))
+            {
+                continue;
+            }
+            var newValue = MilestoneValue.Create(target);
+            var stored = values.Find(v => string.Equals(v.Milestone, row.Name, StringComparison.Ordinal));
+            var previous = stored?.Value;
+            if (newValue == (previous ?? MilestoneValue.Zero))
+            {
+                continue; // TRK-046: nothing changes, nothing is written.
+            }
+            if (stored is null)
+            {
+                stored = new MilestoneValueRow
+                {
+                    ComponentId = component.Id,
+                    Milestone = row.Name,
+                    OrganizationId = component.OrganizationId,
+                    ProjectId = component.ProjectId,
+                };
+                db.MilestoneValues.Add(stored);
+                values.Add(stored);
+            }
+            stored.Value = newValue;
+            stored.SetByUserId = context.UserId;
+            stored.SetAt = nowUtc;
+            var lowering = newValue < (previous ?? MilestoneValue.Zero);
+            var evt = new MilestoneEvent
+            {
+                Id = Guid.CreateVersion7(),
+                OrganizationId = component.OrganizationId,
+                ProjectId = component.ProjectId,
+                ComponentId = component.Id,
+                Milestone = row.Name,
+                Action = MilestoneUpdateRules.ActionFor(previous, newValue),
+                Value = newValue.Value,
+                Previous = previous?.Value,
+                WeightThen = row.Weight,
+                Category = row.Category,
+                DeltaManhours = MilestoneUpdateRules.DeltaManhours(component.BudgetedManhours, row.Weight, previous, newValue),
+                RollbackReason = lowering ? context.RollbackReason : null,
+                RollbackDetails = lowering && !string.IsNullOrWhiteSpace(context.RollbackDetails) ? context.RollbackDetails.Trim() : null,
+                UserId = context.UserId,
+                OccurredAt = nowUtc,
+                RecordedAt = nowUtc,
+            };
+            db.MilestoneEvents.Add(evt);
+            events.Add(evt);
+        }
+        if (events.Count > 0)
+        {
+            component.Percent = ProgressRules.PercentComplete(template, ValueMap(values));
+            component.Version = Guid.NewGuid();
+        }
+        return new StagedMilestones(State(component, template, values), events);
+    }
+
+    /// <summary>The component's current state (percent and every template milestone), read-only.</summary>
+    public async Task<ComponentMilestoneState> StateAsync(Component component, CancellationToken ct)
+    {
+        var template = await TemplateAsync(component, ct);
+        var values = await db.MilestoneValues.AsNoTracking().Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+        return State(component, template, values);
+    }
+
+    /// <summary>TRK-023: the component's effective template (weld commands need every milestone name, WLD-031).</summary>
+    public Task<IReadOnlyList<TemplateRow>> TemplateForAsync(Component component, CancellationToken ct) => TemplateAsync(component, ct);
 
     /// <summary>TRK-023: the project's rows for the type, or the default (logged as an error) when missing.</summary>
     private async Task<IReadOnlyList<TemplateRow>> TemplateAsync(Component component, CancellationToken ct)

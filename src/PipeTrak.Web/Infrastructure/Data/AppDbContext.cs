@@ -14,6 +14,7 @@ using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Email;
 using PipeTrak.Web.Infrastructure.Tenancy;
@@ -51,6 +52,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<ManhourBudget> ManhourBudgets => Set<ManhourBudget>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<Welder> Welders => Set<Welder>();
+    public DbSet<Weld> Welds => Set<Weld>();
+    public DbSet<WeldEvent> WeldEvents => Set<WeldEvent>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;

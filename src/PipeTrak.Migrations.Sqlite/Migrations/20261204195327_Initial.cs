@@ -503,6 +503,32 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "welders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stencil = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsVerified = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VerifiedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welders_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_files",
                 columns: table => new
                 {
@@ -776,6 +802,139 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         name: "FK_milestone_values_components_ComponentId",
                         column: x => x.ComponentId,
                         principalTable: "components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 10240, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_review_items_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_review_items_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "welds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ComponentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    WeldType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Spec = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BaseMetal = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    XRayPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    NdeRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WelderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DateWelded = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NdeType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    NdeResult = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    NdeDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NdeNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OriginalWeldId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RepairDepth = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsUnplanned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_welds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_welds_components_ComponentId",
+                        column: x => x.ComponentId,
+                        principalTable: "components",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_welds_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_welds_welders_WelderId",
+                        column: x => x.WelderId,
+                        principalTable: "welders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_welds_welds_OriginalWeldId",
+                        column: x => x.OriginalWeldId,
+                        principalTable: "welds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "weld_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WeldId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    WelderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PreviousWelderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DateWelded = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PreviousDateWelded = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NdeType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PreviousNdeType = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    NdeResult = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PreviousNdeResult = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Snapshot = table.Column<string>(type: "TEXT", maxLength: 10240, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_weld_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_weld_events_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_weld_events_welds_WeldId",
+                        column: x => x.WeldId,
+                        principalTable: "welds",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1069,6 +1228,21 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_review_items_ComponentId_Status",
+                table: "review_items",
+                columns: new[] { "ComponentId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_OrganizationId",
+                table: "review_items",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_ProjectId_Status_Type",
+                table: "review_items",
+                columns: new[] { "ProjectId", "Status", "Type" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_stage_sign_offs_OrganizationId",
                 table: "stage_sign_offs",
                 column: "OrganizationId");
@@ -1105,6 +1279,69 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "IX_user_sessions_UserId_RevokedAt",
                 table: "user_sessions",
                 columns: new[] { "UserId", "RevokedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weld_events_OrganizationId",
+                table: "weld_events",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weld_events_ProjectId",
+                table: "weld_events",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_weld_events_WeldId_OccurredAt",
+                table: "weld_events",
+                columns: new[] { "WeldId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welders_OrganizationId",
+                table: "welders",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welders_ProjectId_Stencil",
+                table: "welders",
+                columns: new[] { "ProjectId", "Stencil" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_ComponentId",
+                table: "welds",
+                column: "ComponentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_OrganizationId",
+                table: "welds",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_OriginalWeldId",
+                table: "welds",
+                column: "OriginalWeldId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_ProjectId_SortKey",
+                table: "welds",
+                columns: new[] { "ProjectId", "SortKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_ProjectId_Status",
+                table: "welds",
+                columns: new[] { "ProjectId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_ProjectId_WelderId",
+                table: "welds",
+                columns: new[] { "ProjectId", "WelderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_welds_WelderId",
+                table: "welds",
+                column: "WelderId");
         }
 
         /// <inheritdoc />
@@ -1159,22 +1396,34 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 name: "project_template_rows");
 
             migrationBuilder.DropTable(
+                name: "review_items");
+
+            migrationBuilder.DropTable(
                 name: "stage_sign_offs");
 
             migrationBuilder.DropTable(
                 name: "user_sessions");
 
             migrationBuilder.DropTable(
-                name: "import_runs");
+                name: "weld_events");
 
             migrationBuilder.DropTable(
-                name: "components");
+                name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "package_stages");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "welds");
+
+            migrationBuilder.DropTable(
+                name: "components");
+
+            migrationBuilder.DropTable(
+                name: "welders");
 
             migrationBuilder.DropTable(
                 name: "drawings");

@@ -1,0 +1,14 @@
+namespace PipeTrak.Web.Features.Welds;
+
+public static class WeldsFeature
+{
+    public static IServiceCollection AddWelds(this IServiceCollection services)
+    {
+        services.AddScoped<WeldCommands>();
+        services.AddScoped<WelderCommands>();
+        services.AddScoped<WeldQueries>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapWeldEndpoints(this RouteGroupBuilder api) => api.MapWelds();
+}
