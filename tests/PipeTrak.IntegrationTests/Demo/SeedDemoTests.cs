@@ -121,6 +121,20 @@ public abstract class SeedDemoTests(PipeTrakFactory factory)
     }
 
     [Fact]
+    public async Task TRK091_the_demo_budget_is_one_active_version_matching_the_distributed_manhours()
+    {
+        var (org, result) = await CreateAsync();
+        var (budgets, distributed) = await factory.WithDbAsync(async db => (
+            await db.ManhourBudgets.AsNoTracking().Where(b => b.ProjectId == result.ProjectId).ToListAsync(),
+            (await db.Components.AsNoTracking().Where(c => c.ProjectId == result.ProjectId && c.RetiredAt == null).Select(c => c.BudgetedManhours).ToListAsync()).Sum()), org.Id);
+        var budget = Assert.Single(budgets);
+        Assert.True(budget.IsActive);
+        Assert.True(distributed > 0m);
+        Assert.Equal(distributed, budget.TotalManhours);
+        Assert.Equal(distributed, budget.DistributedManhours);
+    }
+
+    [Fact]
     public async Task Same_seed_gives_the_same_project_contents()
     {
         var (orgA, a) = await CreateAsync(seed: 5);

@@ -23,6 +23,11 @@ public abstract class ProjectNavTests(PipeTrakFactory factory)
         Assert.Contains($"/projects/{other.Id}/settings", Links(doc));
         Assert.Equal($"/projects/{other.Id}/dashboard", doc.QuerySelector("[data-testid=project-nav] a.active")!.GetAttribute("href"));
         Assert.All(Links(doc), href => Assert.StartsWith($"/projects/{other.Id}/", href, StringComparison.Ordinal));
+        // Every link leads to a page that exists for the owner.
+        foreach (var href in Links(doc))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.Http.GetAsync(href)).StatusCode);
+        }
     }
 
     [Fact]
@@ -35,7 +40,11 @@ public abstract class ProjectNavTests(PipeTrakFactory factory)
         var (_, doc) = await client.GetPageAsync($"/projects/{org.ProjectId}/dashboard");
 
         Assert.Contains($"/projects/{org.ProjectId}/dashboard", Links(doc));
-        Assert.DoesNotContain($"/projects/{org.ProjectId}/settings", Links(doc));
+        Assert.Contains($"/projects/{org.ProjectId}/welds", Links(doc));
+        foreach (var managed in new[] { "settings", "imports", "manhours", "settings/rules-of-credit" })
+        {
+            Assert.DoesNotContain($"/projects/{org.ProjectId}/{managed}", Links(doc));
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Rollups;
 
 namespace PipeTrak.Tests.Rollups;
@@ -40,5 +41,5 @@ public sealed class ProjectRollupFiguresTests
     [Fact]
     public void Group_names_sort_naturally_ignoring_case() =>
         Assert.Equal(["area 2", "Area 10", "B", "unit 01a", "Unit 1b"],
-            new[] { "Unit 1b", "Area 10", "B", "area 2", "unit 01a" }.OrderBy(n => n, NaturalComparer.Instance));
+            new[] { "Unit 1b", "Area 10", "B", "area 2", "unit 01a" }.OrderBy(n => n, NaturalSort.Comparer));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
@@ -62,7 +63,8 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
         var rows = new List<Component>(ChunkComponents + 1_000);
         var values = new List<MilestoneValueRow>();
         var events = new List<MilestoneEvent>();
-        int drawingCount = 0, componentCount = 0, valueCount = 0, eventCount = 0;
+        int drawingCount = 0, componentCount = 0, valueCount = 0, eventCount = 0, budgeted = 0;
+        var budgetedManhours = 0m;
         foreach (var batch in data.Batches())
         {
             drawings.Add(batch.Drawing);
@@ -75,6 +77,26 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
             }
         }
         await FlushAsync();
+        // TRK-091: the generator distributed the budget with the same TRK-093/094 functions as a budget
+        // version does; record that version as the project's active one.
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ManhourBudgets.Add(new ManhourBudget
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = project.OrganizationId,
+            ProjectId = project.Id,
+            Number = 1,
+            TotalManhours = budgetedManhours,
+            Reason = "Demo baseline budget",
+            EffectiveDate = DateOnly.FromDateTime(now),
+            IsActive = true,
+            CreatedAt = now,
+            DistributedAt = now,
+            ComponentCount = budgeted,
+            DistributedManhours = budgetedManhours,
+        });
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         var result = new DemoFillResult(project.Id, project.Name, drawingCount, componentCount, valueCount, eventCount, clock.GetElapsedTime(started));
         DemoLog.Filled(logger, project.Id, drawingCount, componentCount, valueCount, eventCount, (long)result.Elapsed.TotalMilliseconds);
         return result;
@@ -86,6 +108,11 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
             await writer.InsertAsync(rows, ct);
             await writer.InsertAsync(values, ct);
             await writer.InsertAsync(events, ct);
+            foreach (var row in rows.Where(r => r.RetiredAt is null))
+            {
+                budgeted++;
+                budgetedManhours += row.BudgetedManhours;
+            }
             drawingCount += drawings.Count;
             componentCount += rows.Count;
             valueCount += values.Count;

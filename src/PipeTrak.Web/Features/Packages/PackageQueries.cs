@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Features.Packages;
@@ -80,12 +81,27 @@ public static class PackageQueries
                 Earned = g.Sum(x => (double)x.BudgetedManhours * (double)x.Percent / 100.0),
             })
             .ToListAsync(ct);
-        // PKG-031: blockers are pending review items on members; no feature raises review items on
-        // package members yet, so the count is 0 until welds' QC review items land.
+        var blockers = await BlockersAsync(db, projectId, ct);
         return rows.ToDictionary(
             r => r.PackageId,
-            r => (new PackageReadiness(r.Total, r.Completed, r.Hundredths, r.Testable, r.TestableComplete, 0), Math.Round((decimal)r.Budgeted, 2), Math.Round((decimal)r.Earned, 2)));
+            r => (new PackageReadiness(r.Total, r.Completed, r.Hundredths, r.Testable, r.TestableComplete, blockers.GetValueOrDefault(r.PackageId)),
+                Math.Round((decimal)r.Budgeted, 2), Math.Round((decimal)r.Earned, 2)));
     }
+
+    /// <summary>PKG-031: pending review items of any type on live members, per effective package.</summary>
+    public static async Task<Dictionary<Guid, int>> BlockersAsync(AppDbContext db, Guid projectId, CancellationToken ct) =>
+        await (
+            from r in db.ReviewItems
+            where r.ProjectId == projectId && r.Status == ReviewItemTypes.Pending && r.ComponentId != null
+            join c in db.Components on r.ComponentId equals c.Id
+            where c.RetiredAt == null
+            join d in db.Drawings on c.DrawingId equals d.Id into dj
+            from d in dj.DefaultIfEmpty()
+            select new { Package = c.PackageId ?? d.PackageId })
+            .Where(x => x.Package != null)
+            .GroupBy(x => x.Package!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     public static async Task<IReadOnlyList<PackageCard>> ListAsync(
         AppDbContext db, Guid projectId, PackageFilter filter, string? search, PackageSort sort, CancellationToken ct)

@@ -105,7 +105,7 @@ public static class ProjectRollups
             manhours = manhours.Plus(new ManhourFigures(cell.Budgeted, cell.Earned));
         }
 
-        var readiness = Readiness(cells, packages);
+        var readiness = Readiness(cells, packages, await PackageQueries.BlockersAsync(db, projectId, ct));
         return new ProjectRollup(
             overall,
             manhours,
@@ -171,7 +171,7 @@ public static class ProjectRollups
             }
         }
         var groups = defined
-            .OrderBy(n => n.Name, NaturalComparer.Instance)
+            .OrderBy(n => n.Name, NaturalSort.Comparer)
             .Select(n => sums.TryGetValue(n.Id, out var s)
                 ? new RollupGroup(n.Id, n.Name, s.Figures, s.Manhours, CategoriesOf(categories, n.Id))
                 : new RollupGroup(n.Id, n.Name, RollupFigures.Empty, ManhourFigures.Empty, CategoriesOf(categories, n.Id)))
@@ -237,8 +237,8 @@ public static class ProjectRollups
         return new Categories(By((a, _, _) => a), By((_, s, _) => s), By((_, _, p) => p));
     }
 
-    /// <summary>PKG-030/032 per defined package. Blockers (PKG-031) are pending review items: none are recorded yet, so 0.</summary>
-    private static List<PackageRollup> Readiness(List<Cell> cells, List<Named> packages)
+    /// <summary>PKG-030/032 per defined package; blockers (PKG-031) are the pending review items on its members.</summary>
+    private static List<PackageRollup> Readiness(List<Cell> cells, List<Named> packages, Dictionary<Guid, int> blockers)
     {
         var sums = new Dictionary<Guid, (PackageReadiness Readiness, ManhourFigures Manhours)>();
         foreach (var cell in cells)
@@ -259,9 +259,9 @@ public static class ProjectRollups
             }, current.Item2.Plus(new ManhourFigures(cell.Budgeted, cell.Earned)));
         }
         return [.. packages
-            .OrderBy(p => p.Name, NaturalComparer.Instance)
+            .OrderBy(p => p.Name, NaturalSort.Comparer)
             .Select(p => sums.TryGetValue(p.Id, out var s)
-                ? new PackageRollup(p.Id, p.Name, s.Readiness, s.Manhours)
+                ? new PackageRollup(p.Id, p.Name, s.Readiness with { Blockers = blockers.GetValueOrDefault(p.Id) }, s.Manhours)
                 : new PackageRollup(p.Id, p.Name, PackageReadiness.Empty, ManhourFigures.Empty))];
     }
 }

@@ -46,6 +46,11 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
     private static readonly (string Label, string Suffix, Permission Permission)[] Links =
     [
         ("Dashboard", "dashboard", Permission.ViewProjectData),
+        ("Weld log", "welds", Permission.ViewProjectData),
+        ("Welders", "welders", Permission.ViewProjectData),
+        ("Imports", "imports", Permission.ManageProjects),
+        ("Manhours", "manhours", Permission.ManageProjects),
+        ("Rules of credit", "settings/rules-of-credit", Permission.ManageProjects),
         ("Settings", "settings", Permission.ManageProjects),
     ];
 }
@@ -54,7 +59,11 @@ public sealed record ProjectNavLink(string Label, string Href);
 
 public sealed record ProjectNavModel(ProjectLink Project, IReadOnlyList<ProjectNavLink> Links, string CurrentPath)
 {
+    /// <summary>The most specific link containing the current page ("Rules of credit" rather than "Settings").</summary>
     public bool IsActive(ProjectNavLink link) =>
+        ReferenceEquals(link, Links.Where(Contains).OrderByDescending(l => l.Href.Length).FirstOrDefault());
+
+    private bool Contains(ProjectNavLink link) =>
         CurrentPath.Equals(link.Href, StringComparison.OrdinalIgnoreCase)
         || CurrentPath.StartsWith(link.Href + "/", StringComparison.OrdinalIgnoreCase);
 }
