@@ -1,6 +1,7 @@
 using PipeTrak.Web.Features.Account;
 
 using PipeTrak.Web.Features.Demo;
+using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Projects;
@@ -26,6 +27,7 @@ builder.Services.AddProjects();
 builder.Services.AddTeam();
 builder.Services.AddDemo();
 builder.Services.AddMilestones();
+builder.Services.AddDrawings();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ api.MapOrganizationEndpoints();
 api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
+api.MapDrawingEndpoints();
 
 await app.RunAsync();
 return 0;
