@@ -167,14 +167,19 @@ public abstract class DrawingPagesTests(PipeTrakFactory factory)
             new("__RequestVerificationToken", token),
             new("drawingIds", d1.Id.ToString()),
             new("drawingIds", d2.Id.ToString()),
-            new("bulkArea", "no_change"),
+            new("bulkArea", "new"),
+            new("bulkNewArea", "Unit 9"),
             new("bulkSystem", system.ToString()),
             new("bulkPackage", "no_change"),
         ]));
         Assert.True(response.IsRedirectTo(List(org)), $"{(int)response.StatusCode}");
         var (_, doc) = await page.GetPageAsync(List(org));
-        Assert.Equal("2 drawings updated; components updated: area 0, system 1, package 0", doc.QuerySelector("[data-testid=flash]")!.TextContent.Trim());
-        Assert.Equal(system, (await factory.DrawingAsync(org, d2.Id)).SystemId);
+        Assert.Equal("2 drawings updated; components updated: area 1, system 1, package 0", doc.QuerySelector("[data-testid=flash]")!.TextContent.Trim());
+        var stored = await factory.DrawingAsync(org, d2.Id);
+        Assert.Equal(system, stored.SystemId);
+        // TRK-077: the new name was created and assigned; it is listed in the pickers.
+        Assert.NotNull(stored.AreaId);
+        Assert.Contains("Unit 9", doc.Texts("#filter-area option"));
     }
 
     [Fact]

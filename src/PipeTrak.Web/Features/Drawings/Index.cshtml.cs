@@ -58,13 +58,16 @@ public sealed class IndexModel(ProjectOperations projects, DrawingQueries querie
     }
 
     /// <summary>TRK-074: bulk assignment of the selected drawings; a summary on success.</summary>
-    public async Task<IActionResult> OnPostBulkAssignAsync(Guid projectId, List<Guid>? drawingIds, string? bulkArea, string? bulkSystem, string? bulkPackage, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAssignAsync(
+        Guid projectId, List<Guid>? drawingIds, string? bulkArea, string? bulkSystem, string? bulkPackage,
+        string? bulkNewArea, string? bulkNewSystem, string? bulkNewPackage, CancellationToken ct)
     {
-        var area = FieldChoice.Parse(bulkArea);
-        var system = FieldChoice.Parse(bulkSystem);
-        var package = FieldChoice.Parse(bulkPackage);
+        // TRK-077: "Create new…" creates the name (kept even if the assignment is then refused).
+        var area = FieldChoice.Parse(bulkArea, bulkNewArea);
+        var system = FieldChoice.Parse(bulkSystem, bulkNewSystem);
+        var package = FieldChoice.Parse(bulkPackage, bulkNewPackage);
         DrawingOutcome outcome;
-        if (area is null || system is null || package is null || new[] { area, system, package }.Any(c => c!.Value.Kind == FieldChoiceKind.New))
+        if (area is null || system is null || package is null)
         {
             outcome = await commands.BulkAssignAsync(User, projectId, [], FieldChoice.NoChange, FieldChoice.NoChange, FieldChoice.NoChange, ct);
             if (outcome.Kind is not (DrawingOutcomeKind.NotFound or DrawingOutcomeKind.Forbidden or DrawingOutcomeKind.Archived))

@@ -34,7 +34,7 @@
             if (panel) {
                 if (el.value === "new") {
                     panel.removeAttribute("hidden");
-                    var input = panel.querySelector("input");
+                    var input = panel instanceof HTMLInputElement ? panel : panel.querySelector("input");
                     if (input) { input.focus(); }
                 } else {
                     panel.setAttribute("hidden", "hidden");
@@ -42,6 +42,16 @@
             }
         }
     });
+
+    // Filters change the address through htmx: the bulk form posts back to the list as it is now.
+    document.addEventListener("submit", function (evt) {
+        var form = evt.target;
+        if (!(form instanceof HTMLFormElement) || form.id !== "bulk-form") { return; }
+        var params = new URLSearchParams(window.location.search);
+        params.delete("handler");
+        params.set("handler", "BulkAssign");
+        form.action = window.location.pathname + "?" + params.toString();
+    }, true);
 
     // Rows are swapped by htmx when filters or pages change: the selection starts again.
     document.body.addEventListener("htmx:afterSwap", function (evt) {
