@@ -4,6 +4,7 @@ using PipeTrak.Web.Features.Dashboard;
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Imports;
+using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
@@ -37,6 +38,7 @@ builder.Services.AddTemplates();
 builder.Services.AddManhours();
 builder.Services.AddImports();
 builder.Services.AddWelds();
+builder.Services.AddDrawings();
 
 var app = builder.Build();
 
@@ -80,6 +82,7 @@ api.MapManhourEndpoints();
 api.MapDashboardEndpoints();
 api.MapImportEndpoints();
 api.MapWeldEndpoints();
+api.MapDrawingEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -534,6 +534,11 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("NumberSortKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -581,6 +586,8 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     b.HasIndex("PackageId");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ProjectId", "NumberSortKey");
 
                     b.HasIndex("ProjectId", "NormalizedNumber", "Sheet")
                         .IsUnique()

@@ -525,6 +525,11 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NumberSortKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -572,6 +577,8 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     b.HasIndex("PackageId");
 
                     b.HasIndex("SystemId");
+
+                    b.HasIndex("ProjectId", "NumberSortKey");
 
                     b.HasIndex("ProjectId", "NormalizedNumber", "Sheet")
                         .IsUnique()

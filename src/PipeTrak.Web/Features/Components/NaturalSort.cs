@@ -1,57 +1,67 @@
+using System.Text;
+
 namespace PipeTrak.Web.Features.Components;
 
-/// <summary>Natural order of codes: digit runs compare by value ("P-2" before "P-10"), the rest ignoring case.</summary>
-public sealed class NaturalSort : IComparer<string>
+/// <summary>
+/// Natural order of drawing numbers (TRK-014 numbers are compared as people read them): runs of
+/// digits compare by their numeric value (<c>P-2</c> before <c>P-10</c>), everything else by
+/// character. <see cref="Key"/> turns a number into a sortable key whose plain ordinal order is
+/// the natural order, so the database can page through 10,000 drawings with an index.
+/// </summary>
+/// <remarks>
+/// The key uses only <c>0-9a-f</c>: those sort the same under ordinal, SQLite BINARY and the usual
+/// PostgreSQL collations (no ignorable punctuation, no case folding), so no provider-specific
+/// collation is needed. Encoding, token by token:
+/// a digit run becomes <c>1</c> + its length without leading zeros (2 hex digits) + those digits;
+/// any other character becomes <c>2</c> + its UTF-16 code (4 hex digits). Numbers therefore sort
+/// before letters and punctuation, like digits do in ASCII, and a prefix sorts first.
+/// </remarks>
+public static class NaturalSort
 {
-    public static readonly NaturalSort Comparer = new();
+    /// <summary>Longest key for a 100-character number (5 characters per non-digit character).</summary>
+    public const int KeyMaxLength = 500;
 
-    public int Compare(string? x, string? y)
+    private const int MaxDigits = 255;
+
+    public static readonly IComparer<string?> Comparer = Comparer<string?>.Create(Compare);
+
+    /// <summary>The sortable key of <paramref name="value"/> (empty for null or empty).</summary>
+    public static string Key(string? value)
     {
-        if (ReferenceEquals(x, y))
+        if (string.IsNullOrEmpty(value))
         {
-            return 0;
+            return "";
         }
-        if (x is null)
+        var key = new StringBuilder(value.Length * 5);
+        var i = 0;
+        while (i < value.Length)
         {
-            return -1;
-        }
-        if (y is null)
-        {
-            return 1;
-        }
-        int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
-        {
-            if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
+            var c = value[i];
+            if (char.IsAsciiDigit(c))
             {
-                var si = i;
-                var sj = j;
-                while (i < x.Length && char.IsAsciiDigit(x[i]))
+                var start = i;
+                while (i < value.Length && char.IsAsciiDigit(value[i]))
                 {
                     i++;
                 }
-                while (j < y.Length && char.IsAsciiDigit(y[j]))
+                var digits = value.AsSpan(start, i - start).TrimStart('0');
+                if (digits.Length > MaxDigits)
                 {
-                    j++;
+                    digits = digits[..MaxDigits];
                 }
-                var a = x.AsSpan(si, i - si).TrimStart('0');
-                var b = y.AsSpan(sj, j - sj).TrimStart('0');
-                var byValue = a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.SequenceCompareTo(b);
-                if (byValue != 0)
-                {
-                    return byValue;
-                }
+                key.Append('1').Append(digits.Length.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)).Append(digits);
                 continue;
             }
-            var c = char.ToUpperInvariant(x[i]).CompareTo(char.ToUpperInvariant(y[j]));
-            if (c != 0)
-            {
-                return c;
-            }
+            key.Append('2').Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
             i++;
-            j++;
         }
-        var rest = (x.Length - i).CompareTo(y.Length - j);
-        return rest != 0 ? rest : string.CompareOrdinal(x, y);
+        return key.Length <= KeyMaxLength ? key.ToString() : key.ToString(0, KeyMaxLength);
+    }
+
+    /// <summary>Natural comparison (equal keys fall back to ordinal so the order is total).</summary>
+    public static int Compare(string? a, string? b)
+    {
+        var byKey = string.CompareOrdinal(Key(a), Key(b));
+        return byKey != 0 ? byKey : string.CompareOrdinal(a, b);
     }
 }

@@ -16,6 +16,8 @@ public sealed class Drawing : ITenantOwned
     public string Number { get; private set; } = "";
     /// <summary>TRK-014: <see cref="DrawingNumber.Normalize"/> of <see cref="Number"/>.</summary>
     public string NormalizedNumber { get; private set; } = "";
+    /// <summary><see cref="NaturalSort.Key"/> of <see cref="NormalizedNumber"/>: lists page in natural order with an index.</summary>
+    public string NumberSortKey { get; private set; } = "";
     public string Title { get; set; } = "";
     public string Revision { get; set; } = "";
     public string Sheet { get; set; } = DefaultSheet;
@@ -32,5 +34,27 @@ public sealed class Drawing : ITenantOwned
     {
         Number = number.Trim();
         NormalizedNumber = DrawingNumber.Normalize(number);
+        NumberSortKey = NaturalSort.Key(NormalizedNumber);
+    }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    /// <summary>A new concurrency token after any change (TRK-078).</summary>
+    public void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>TRK-061: the caller retires the drawing's live components with the same time and reason.</summary>
+    public void Retire(string reason, DateTime at)
+    {
+        RetiredAt = at;
+        RetiredReason = reason.Trim();
+        Touch();
+    }
+
+    /// <summary>TRK-063: the caller restores the components retired with it (same retirement time).</summary>
+    public void Restore()
+    {
+        RetiredAt = null;
+        RetiredReason = null;
+        Touch();
     }
 }

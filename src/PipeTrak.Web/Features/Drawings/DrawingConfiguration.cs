@@ -16,6 +16,8 @@ public sealed class DrawingConfiguration : IEntityTypeConfiguration<Drawing>
         b.ToTable("drawings");
         b.Property(x => x.Number).HasMaxLength(Drawing.NumberMaxLength);
         b.Property(x => x.NormalizedNumber).HasMaxLength(Drawing.NumberMaxLength);
+        b.Property(x => x.NumberSortKey).HasMaxLength(NaturalSort.KeyMaxLength);
+        b.Ignore(x => x.IsRetired);
         b.Property(x => x.Title).HasMaxLength(300);
         b.Property(x => x.Revision).HasMaxLength(32);
         b.Property(x => x.Sheet).HasMaxLength(32);
@@ -27,6 +29,8 @@ public sealed class DrawingConfiguration : IEntityTypeConfiguration<Drawing>
         b.HasOne<TestPackage>().WithMany().HasForeignKey(x => x.PackageId).OnDelete(DeleteBehavior.SetNull);
         // TRK-014: unique among non-retired drawings only.
         b.HasIndex(x => new { x.ProjectId, x.NormalizedNumber, x.Sheet }).IsUnique().HasFilter(NotRetiredFilter);
+        // Drawing list: natural order with server-side paging (TRK-003: 10,000 drawings).
+        b.HasIndex(x => new { x.ProjectId, x.NumberSortKey });
         b.HasIndex(x => x.OrganizationId);
     }
 }

@@ -558,6 +558,7 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     NormalizedNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NumberSortKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Revision = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Sheet = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -1081,6 +1082,11 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                 columns: new[] { "ProjectId", "NormalizedNumber", "Sheet" },
                 unique: true,
                 filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_ProjectId_NumberSortKey",
+                table: "drawings",
+                columns: new[] { "ProjectId", "NumberSortKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_drawings_SystemId",

@@ -559,6 +559,7 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
                     Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     NormalizedNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NumberSortKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Revision = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Sheet = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -1082,6 +1083,11 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 columns: new[] { "ProjectId", "NormalizedNumber", "Sheet" },
                 unique: true,
                 filter: "\"RetiredAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drawings_ProjectId_NumberSortKey",
+                table: "drawings",
+                columns: new[] { "ProjectId", "NumberSortKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_drawings_SystemId",
