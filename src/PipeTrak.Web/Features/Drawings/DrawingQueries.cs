@@ -103,10 +103,17 @@ public sealed class DrawingQueries(AppDbContext db)
         var total = await drawings.CountAsync(ct);
         var lastPage = total == 0 ? 1 : (total + query.PageSize - 1) / query.PageSize;
         var page = Math.Min(query.Page, lastPage);
-        var data = await Project(Order(drawings, query.Sort))
+        // Two steps: the ordered page of ids walks the (project, sort key) index and computes nothing
+        // for skipped rows; the names are then read for those ids only.
+        var ids = await Order(drawings, query.Sort)
             .Skip((page - 1) * query.PageSize)
             .Take(query.PageSize)
+            .Select(d => d.Id)
             .ToListAsync(ct);
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var data = (await Project(db.Drawings.AsNoTracking().Where(d => d.ProjectId == projectId && ids.Contains(d.Id))).ToListAsync(ct))
+            .OrderBy(d => position[d.Id])
+            .ToList();
         var rollups = await DrawingRollups.ForDrawingsAsync(db, projectId, [.. data.Select(d => d.Id)], ct);
         return new DrawingPage([.. data.Select(d => ToRow(d, rollups))], total, page, query.PageSize);
     }
