@@ -1,4 +1,5 @@
 using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Components;
 
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Milestones;
@@ -26,6 +27,7 @@ builder.Services.AddProjects();
 builder.Services.AddTeam();
 builder.Services.AddDemo();
 builder.Services.AddMilestones();
+builder.Services.AddComponents();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ api.MapOrganizationEndpoints();
 api.MapProjectEndpoints();
 api.MapTeamEndpoints();
 api.MapMilestoneEndpoints();
+api.MapComponentEndpoints();
 
 await app.RunAsync();
 return 0;
