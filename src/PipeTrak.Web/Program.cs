@@ -1,5 +1,6 @@
 using PipeTrak.Web.Features.Account;
 using PipeTrak.Web.Features.Dashboard;
+using PipeTrak.Web.Features.Components;
 
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
@@ -39,6 +40,7 @@ builder.Services.AddManhours();
 builder.Services.AddImports();
 builder.Services.AddWelds();
 builder.Services.AddDrawings();
+builder.Services.AddComponents();
 
 var app = builder.Build();
 
@@ -83,6 +85,7 @@ api.MapDashboardEndpoints();
 api.MapImportEndpoints();
 api.MapWeldEndpoints();
 api.MapDrawingEndpoints();
+api.MapComponentEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,228 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PipeTrak.Web.Features.Audit;
+using PipeTrak.Web.Features.Packages;
+using PipeTrak.Web.Features.Projects;
+using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Infrastructure.Data;
+using PipeTrak.Web.Infrastructure.Tenancy;
+
+namespace PipeTrak.Web.Features.Components;
+
+public enum ComponentOutcomeKind
+{
+    Ok = 1,
+    NotFound,
+    Forbidden,
+    Archived,
+    Invalid,
+    Conflict,
+}
+
+public sealed record ComponentOutcome(ComponentOutcomeKind Kind, string? Message = null, Permission Denied = Permission.ViewProjectData, Guid? CreatedId = null)
+{
+    public static readonly ComponentOutcome Ok = new(ComponentOutcomeKind.Ok);
+    public static readonly ComponentOutcome NotFound = new(ComponentOutcomeKind.NotFound);
+
+    public static ComponentOutcome Forbidden(Permission permission) =>
+        new(ComponentOutcomeKind.Forbidden, $"You don't have permission to {permission.ActionPhrase()}.", permission);
+
+    public int StatusCode => Kind switch
+    {
+        ComponentOutcomeKind.Ok => StatusCodes.Status200OK,
+        ComponentOutcomeKind.NotFound => StatusCodes.Status404NotFound,
+        ComponentOutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+        ComponentOutcomeKind.Conflict or ComponentOutcomeKind.Archived => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}
+
+/// <summary>A metadata choice from a picker: keep none, or an id.</summary>
+public sealed record MetadataChoice(Guid? AreaId, Guid? SystemId, Guid? PackageId);
+
+/// <summary>
+/// Component writes from the component page: TRK-072/075 own area/system/package with TRK-078
+/// version check, TRK-077 inline name creation, TRK-061 retire and TRK-063 restore (audited).
+/// Every operation answers 404 first for a component outside the caller's organization or project.
+/// </summary>
+public sealed class ComponentOperations(AppDbContext db, AuditLog audit, TimeProvider clock)
+{
+    private async Task<(Component? Component, bool Archived)> LoadAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, CancellationToken ct)
+    {
+        var component = await db.Components.SingleOrDefaultAsync(c => c.Id == componentId && c.ProjectId == projectId, ct);
+        if (component is null)
+        {
+            return (null, false);
+        }
+        var archived = await db.Projects.Where(p => p.Id == projectId).Select(p => p.IsArchived).SingleAsync(ct);
+        // PPL-033: archived projects are invisible to roles that cannot manage projects.
+        return archived && !user.Can(Permission.ManageProjects) ? (null, true) : (component, archived);
+    }
+
+    private static ComponentOutcome? Guard(ClaimsPrincipal user, Component? component, bool archived, Permission permission)
+    {
+        if (component is null)
+        {
+            return ComponentOutcome.NotFound;
+        }
+        if (!user.Can(permission))
+        {
+            return ComponentOutcome.Forbidden(permission);
+        }
+        return archived ? new ComponentOutcome(ComponentOutcomeKind.Archived, Project.ArchivedMessage) : null;
+    }
+
+    /// <summary>TRK-072/TRK-078: sets the component's own area, system and package when the loaded version is current.</summary>
+    public async Task<ComponentOutcome> EditMetadataAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, MetadataChoice choice, Guid version, CancellationToken ct)
+    {
+        var (component, archived) = await LoadAsync(user, projectId, componentId, ct);
+        if (Guard(user, component, archived, Permission.AssignWork) is { } refused)
+        {
+            return refused;
+        }
+        if (component!.IsRetired)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, "Retired components cannot be updated");
+        }
+        if (component.Version != version)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Conflict, ComponentRules.StaleVersionMessage(drawing: false));
+        }
+        // TRK-001: a record never references a record of another project.
+        if ((choice.AreaId is { } a && !await db.Areas.AnyAsync(x => x.Id == a && x.ProjectId == projectId, ct))
+            || (choice.SystemId is { } s && !await db.Systems.AnyAsync(x => x.Id == s && x.ProjectId == projectId, ct))
+            || (choice.PackageId is { } p && !await db.TestPackages.AnyAsync(x => x.Id == p && x.ProjectId == projectId, ct)))
+        {
+            return ComponentOutcome.NotFound;
+        }
+        var before = new { component.AreaId, component.SystemId, component.PackageId };
+        component.AreaId = choice.AreaId;
+        component.SystemId = choice.SystemId;
+        component.PackageId = choice.PackageId;
+        component.Version = Guid.NewGuid();
+        audit.Record(component.OrganizationId, projectId, "component.metadata_updated", $"Component {component.IdentityKey}: area, system and package edited",
+            new { componentId, before, after = choice });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Conflict, ComponentRules.StaleVersionMessage(drawing: false));
+        }
+        return ComponentOutcome.Ok;
+    }
+
+    /// <summary>TRK-077: creates an area, system or test package by name (TRK-070); kept even if the edit is cancelled.</summary>
+    public async Task<ComponentOutcome> CreateNameAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, MetadataKind kind, string? name, CancellationToken ct)
+    {
+        var (component, archived) = await LoadAsync(user, projectId, componentId, ct);
+        if (Guard(user, component, archived, Permission.AssignWork) is { } refused)
+        {
+            return refused;
+        }
+        if (MetadataNames.Validate(name) is { } message)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, message);
+        }
+        var trimmed = name!.Trim();
+        var upper = trimmed.ToUpperInvariant();
+        var exists = kind switch
+        {
+            MetadataKind.Area => await db.Areas.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
+            MetadataKind.System => await db.Systems.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
+            _ => await db.TestPackages.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
+        };
+        if (exists)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, MetadataNames.DuplicateMessage(kind, trimmed));
+        }
+        var id = Guid.CreateVersion7();
+        var orgId = component!.OrganizationId;
+        switch (kind)
+        {
+            case MetadataKind.Area:
+                db.Areas.Add(new Area { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
+                break;
+            case MetadataKind.System:
+                db.Systems.Add(new PlantSystem { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
+                break;
+            default:
+                db.TestPackages.Add(new TestPackage { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
+                break;
+        }
+        audit.Record(orgId, projectId, $"{kind.ToString().ToLowerInvariant()}.created", $"{kind.Label()} '{trimmed}' created", new { id, name = trimmed });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a concurrent creation of the same name.
+            db.ChangeTracker.Clear();
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, MetadataNames.DuplicateMessage(kind, trimmed));
+        }
+        return new ComponentOutcome(ComponentOutcomeKind.Ok, CreatedId: id);
+    }
+
+    /// <summary>TRK-061: retire with a reason of at least 10 characters; audited; events remain.</summary>
+    public async Task<ComponentOutcome> RetireAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, string? reason, CancellationToken ct)
+    {
+        var (component, archived) = await LoadAsync(user, projectId, componentId, ct);
+        if (Guard(user, component, archived, Permission.QualityControl) is { } refused)
+        {
+            return refused;
+        }
+        if (ComponentRules.ValidateRetireReason(reason) is { } message)
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, message);
+        }
+        if (component!.IsRetired)
+        {
+            return ComponentOutcome.Ok;
+        }
+        component.RetiredAt = clock.GetUtcNow().UtcDateTime;
+        component.RetiredReason = reason!.Trim();
+        component.Version = Guid.NewGuid();
+        audit.Record(component.OrganizationId, projectId, "component.retired", $"Component {component.IdentityKey} retired: {component.RetiredReason}",
+            new { componentId, reason = component.RetiredReason });
+        await db.SaveChangesAsync(ct);
+        return ComponentOutcome.Ok;
+    }
+
+    /// <summary>TRK-063: restore unless an active component has the same type and identity (TRK-011).</summary>
+    public async Task<ComponentOutcome> RestoreAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, CancellationToken ct)
+    {
+        var (component, archived) = await LoadAsync(user, projectId, componentId, ct);
+        if (Guard(user, component, archived, Permission.QualityControl) is { } refused)
+        {
+            return refused;
+        }
+        if (!component!.IsRetired)
+        {
+            return ComponentOutcome.Ok;
+        }
+        var type = component.Type;
+        var key = component.IdentityKey;
+        if (await db.Components.AnyAsync(c => c.ProjectId == projectId && c.Id != componentId && c.RetiredAt == null && c.Type == type && c.IdentityKey == key, ct))
+        {
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, ComponentRules.RestoreConflictMessage(drawing: false));
+        }
+        var reason = component.RetiredReason;
+        component.RetiredAt = null;
+        component.RetiredReason = null;
+        component.Version = Guid.NewGuid();
+        audit.Record(component.OrganizationId, projectId, "component.restored", $"Component {component.IdentityKey} restored", new { componentId, previousReason = reason });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The TRK-011 unique index caught a concurrent restore or create.
+            db.ChangeTracker.Clear();
+            return new ComponentOutcome(ComponentOutcomeKind.Invalid, ComponentRules.RestoreConflictMessage(drawing: false));
+        }
+        return ComponentOutcome.Ok;
+    }
+}
