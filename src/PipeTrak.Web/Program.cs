@@ -1,11 +1,10 @@
 using PipeTrak.Web.Features.Account;
-using PipeTrak.Web.Features.Dashboard;
 using PipeTrak.Web.Features.Components;
-
+using PipeTrak.Web.Features.Dashboard;
 using PipeTrak.Web.Features.Demo;
-using PipeTrak.Web.Features.Manhours;
-using PipeTrak.Web.Features.Imports;
 using PipeTrak.Web.Features.Drawings;
+using PipeTrak.Web.Features.Imports;
+using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;

@@ -58,10 +58,14 @@ public static class NaturalSort
         return key.Length <= KeyMaxLength ? key.ToString() : key.ToString(0, KeyMaxLength);
     }
 
-    /// <summary>Natural comparison (equal keys fall back to ordinal so the order is total).</summary>
+    /// <summary>
+    /// Natural comparison ignoring case (names of areas, systems, packages are typed by people; drawing
+    /// keys are built from normalized, upper-case numbers, so both orders agree). Equal keys fall back
+    /// to ordinal so the order is total.
+    /// </summary>
     public static int Compare(string? a, string? b)
     {
-        var byKey = string.CompareOrdinal(Key(a), Key(b));
+        var byKey = string.CompareOrdinal(Key(a?.ToUpperInvariant()), Key(b?.ToUpperInvariant()));
         return byKey != 0 ? byKey : string.CompareOrdinal(a, b);
     }
 }

@@ -46,6 +46,8 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
     private static readonly (string Label, string Suffix, Permission Permission)[] Links =
     [
         ("Dashboard", "dashboard", Permission.ViewProjectData),
+        ("Drawings", "drawings", Permission.ViewProjectData),
+        ("Components", "components", Permission.ViewProjectData),
         ("Weld log", "welds", Permission.ViewProjectData),
         ("Welders", "welders", Permission.ViewProjectData),
         ("Imports", "imports", Permission.ManageProjects),
