@@ -318,6 +318,46 @@ public abstract class ComponentPagesTests(PipeTrakFactory factory)
         Assert.Equal(["Erect", "Receive"], items);
     }
 
+    /// <summary>The antiforgery token of the bulk form itself (a browser posts exactly that form).</summary>
+    private static async Task<string> BulkFormTokenAsync(AppClient page, TestOrg org)
+    {
+        var (_, doc) = await page.GetPageAsync(List(org));
+        return doc.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("[data-testid=bulk-form] input[name=__RequestVerificationToken]")?.Value
+            ?? throw new InvalidOperationException("The bulk form has no antiforgery token.");
+    }
+
+    [Fact]
+    public async Task TRK075_bulk_assignment_sets_no_change_none_or_a_value_per_field()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var area = await factory.AddNamedAsync(org, new Area { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = org.ProjectId!.Value, Name = "Rack 3" });
+        var system = await factory.AddNamedAsync(org, new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = org.Id, ProjectId = org.ProjectId!.Value, Name = "Cooling water" });
+        var a = await factory.AddOnDrawingAsync(org, null, ComponentType.Spool, "SP-BA1", configure: c => c.SystemId = system.Id);
+        var b = await factory.AddOnDrawingAsync(org, null, ComponentType.Spool, "SP-BA2", configure: c => c.SystemId = system.Id);
+        var untouched = await factory.AddOnDrawingAsync(org, null, ComponentType.Spool, "SP-BA3", configure: c => c.SystemId = system.Id);
+        using var page = await factory.SignInAsync(org.Owner);
+
+        var content = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", await BulkFormTokenAsync(page, org)), new("ids", a.Id.ToString()), new("ids", b.Id.ToString()),
+            new("area", area.Id.ToString()), new("system", "none"), new("package", ""),
+        ]);
+        var response = await page.Http.PostAsync(List(org, "?handler=BulkAssign"), content);
+        Assert.True(response.IsRedirectTo(List(org)), $"{(int)response.StatusCode} {response.Headers.Location}");
+        var (_, doc) = await page.GetPageAsync(response.Location());
+        Assert.Equal("Selected 2 · Area updated on 2 · System updated on 2 · Package updated on 0", doc.QuerySelector("[data-testid=bulk-summary] div")!.TextContent.Trim());
+        var stored = await factory.ReloadAsync(org.Id, a.Id);
+        Assert.Equal((area.Id, (Guid?)null), (stored.AreaId!.Value, stored.SystemId));
+        Assert.Equal(system.Id, (await factory.ReloadAsync(org.Id, untouched.Id)).SystemId);
+
+        // A foreman may assign; a welder may not (PPL-040 row 3).
+        var welder = await factory.CreateUserAsync(org.Id, OrgRole.Welder, "bulkwelder");
+        using var welderPage = await factory.SignInAsync(welder);
+        var refused = await welderPage.PostActionAsync(List(org), List(org, "?handler=BulkAssign"), new Dictionary<string, string> { ["ids"] = a.Id.ToString(), ["area"] = "none" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(area.Id, (await factory.ReloadAsync(org.Id, a.Id)).AreaId);
+    }
+
     [Fact]
     public async Task TRK080_bulk_receive_from_the_list_shows_the_summary()
     {
@@ -328,7 +368,7 @@ public abstract class ComponentPagesTests(PipeTrakFactory factory)
         await factory.SetValuesAsync(org, b, ("Receive", 100));
         using var page = await factory.SignInAsync(org.Owner);
 
-        var token = await page.AntiforgeryTokenAsync(List(org));
+        var token = await BulkFormTokenAsync(page, org);
         var content = new FormUrlEncodedContent(
         [
             new("__RequestVerificationToken", token), new("ids", a.Id.ToString()), new("ids", b.Id.ToString()), new("ids", weld.Id.ToString()),

@@ -37,6 +37,25 @@ public sealed record ComponentOutcome(ComponentOutcomeKind Kind, string? Message
     };
 }
 
+/// <summary>TRK-074/075 per-field choice: No change, None, or a value.</summary>
+public sealed record FieldChoice(bool Change, Guid? Id)
+{
+    public static readonly FieldChoice NoChange = new(false, null);
+
+    /// <summary>"" = No change, "none" = None, a GUID = that value; anything else is null (invalid).</summary>
+    public static FieldChoice? Parse(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? NoChange
+        : string.Equals(value.Trim(), "none", StringComparison.OrdinalIgnoreCase) ? new FieldChoice(true, null)
+        : Guid.TryParse(value, out var id) ? new FieldChoice(true, id) : null;
+}
+
+/// <summary>TRK-075 result: components updated per field.</summary>
+public sealed record BulkAssignResult(int Selected, int Area, int System, int Package)
+{
+    public string Summary => string.Create(global::System.Globalization.CultureInfo.InvariantCulture,
+        $"Selected {Selected} · Area updated on {Area} · System updated on {System} · Package updated on {Package}");
+}
+
 /// <summary>A metadata choice from a picker: keep none, or an id.</summary>
 public sealed record MetadataChoice(Guid? AreaId, Guid? SystemId, Guid? PackageId);
 
@@ -111,6 +130,93 @@ public sealed class ComponentOperations(AppDbContext db, AuditLog audit, TimePro
             return new ComponentOutcome(ComponentOutcomeKind.Conflict, ComponentRules.StaleVersionMessage(drawing: false));
         }
         return ComponentOutcome.Ok;
+    }
+
+    public const int MaxBulkAssign = 1000;
+    public const string BulkAssignTooMany = "Select at most 1,000 components";
+    public const string BulkAssignNoneSelected = "Select at least one component";
+
+    /// <summary>
+    /// TRK-075 bulk component assignment (owner/admin/PM/foreman): at most 1,000 components; per field
+    /// No change, None or a value; one transaction. Retired components are read-only (TRK-060) and left alone.
+    /// </summary>
+    public async Task<(ComponentOutcome Outcome, BulkAssignResult? Result)> BulkAssignAsync(
+        ClaimsPrincipal user, Guid projectId, IReadOnlyCollection<Guid> componentIds, FieldChoice area, FieldChoice system, FieldChoice package, CancellationToken ct)
+    {
+        var archived = await db.Projects.Where(p => p.Id == projectId).Select(p => (bool?)p.IsArchived).SingleOrDefaultAsync(ct);
+        if (archived is null || (archived.Value && !user.Can(Permission.ManageProjects)))
+        {
+            return (ComponentOutcome.NotFound, null);
+        }
+        if (!user.Can(Permission.AssignWork))
+        {
+            return (ComponentOutcome.Forbidden(Permission.AssignWork), null);
+        }
+        if (archived.Value)
+        {
+            return (new ComponentOutcome(ComponentOutcomeKind.Archived, Project.ArchivedMessage), null);
+        }
+        var ids = componentIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return (new ComponentOutcome(ComponentOutcomeKind.Invalid, BulkAssignNoneSelected), null);
+        }
+        if (ids.Count > MaxBulkAssign)
+        {
+            return (new ComponentOutcome(ComponentOutcomeKind.Invalid, BulkAssignTooMany), null);
+        }
+        // TRK-001: values must belong to this project.
+        if ((area.Id is { } a && !await db.Areas.AnyAsync(x => x.Id == a && x.ProjectId == projectId, ct))
+            || (system.Id is { } s && !await db.Systems.AnyAsync(x => x.Id == s && x.ProjectId == projectId, ct))
+            || (package.Id is { } p && !await db.TestPackages.AnyAsync(x => x.Id == p && x.ProjectId == projectId, ct)))
+        {
+            return (ComponentOutcome.NotFound, null);
+        }
+        var components = await db.Components.Where(c => c.ProjectId == projectId && c.RetiredAt == null && ids.Contains(c.Id)).ToListAsync(ct);
+        int areas = 0, systems = 0, packages = 0;
+        foreach (var c in components)
+        {
+            var changed = false;
+            if (area.Change && c.AreaId != area.Id)
+            {
+                c.AreaId = area.Id;
+                areas++;
+                changed = true;
+            }
+            if (system.Change && c.SystemId != system.Id)
+            {
+                c.SystemId = system.Id;
+                systems++;
+                changed = true;
+            }
+            if (package.Change && c.PackageId != package.Id)
+            {
+                c.PackageId = package.Id;
+                packages++;
+                changed = true;
+            }
+            if (changed)
+            {
+                c.Version = Guid.NewGuid();
+            }
+        }
+        var result = new BulkAssignResult(ids.Count, areas, systems, packages);
+        if (areas + systems + packages > 0)
+        {
+            var orgId = components[0].OrganizationId;
+            audit.Record(orgId, projectId, "component.bulk_assigned", result.Summary, new { area, system, package, componentIds = components.Select(c => c.Id) });
+            try
+            {
+                // One SaveChanges: one transaction for every component (TRK-075).
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return (new ComponentOutcome(ComponentOutcomeKind.Conflict, "Some components were changed by someone else meanwhile. Nothing was saved; try again."), null);
+            }
+        }
+        return (ComponentOutcome.Ok, result);
     }
 
     /// <summary>TRK-077: creates an area, system or test package by name (TRK-070); kept even if the edit is cancelled.</summary>

@@ -80,6 +80,33 @@ public sealed class IndexModel(ProjectOperations projects, ComponentQueries quer
         return Redirect($"/projects/{projectId}/components{query}");
     }
 
+    /// <summary>TRK-075: assigns area, system and package (No change / None / value) to the selection in one transaction.</summary>
+    public async Task<IActionResult> OnPostBulkAssignAsync(Guid projectId, [FromForm] List<Guid>? ids, [FromForm] string? area, [FromForm] string? system,
+        [FromForm] string? package, [FromForm] string? returnQuery, [FromServices] ComponentOperations operations, CancellationToken ct)
+    {
+        var (a, s, p) = (FieldChoice.Parse(area), FieldChoice.Parse(system), FieldChoice.Parse(package));
+        if (a is null || s is null || p is null)
+        {
+            return NotFound();
+        }
+        var (outcome, result) = await operations.BulkAssignAsync(User, projectId, ids ?? [], a, s, p, ct);
+        switch (outcome.Kind)
+        {
+            case ComponentOutcomeKind.NotFound:
+                return NotFound();
+            case ComponentOutcomeKind.Forbidden or ComponentOutcomeKind.Archived:
+                return this.ErrorResult(outcome.StatusCode, outcome.Message!);
+            case ComponentOutcomeKind.Ok:
+                TempData[BulkResultKey] = result!.Summary;
+                break;
+            default:
+                TempData[BulkResultKey] = outcome.Message;
+                break;
+        }
+        var query = returnQuery is { Length: > 0 } q && q.StartsWith('?') ? q : "";
+        return Redirect($"/projects/{projectId}/components{query}");
+    }
+
     public string SortUrl(ComponentSort sort) =>
         BaseUrl + (Filter with { Sort = sort, Descending = Filter.Sort == sort && !Filter.Descending, Page = 1 }).ToQuery();
 

@@ -54,7 +54,8 @@
             return;
         }
         var above = parseInt(form.dataset.bulkConfirmAbove || "10", 10);
-        if (n > above && !window.confirm("Mark " + n + " components as received?")) {
+        var receiving = !evt.submitter || !evt.submitter.hasAttribute("formaction");
+        if (receiving && n > above && !window.confirm("Mark " + n + " components as received?")) {
             evt.preventDefault();
             return;
         }
