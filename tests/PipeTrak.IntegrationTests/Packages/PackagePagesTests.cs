@@ -202,6 +202,39 @@ public abstract class PackagePagesTests(PipeTrakFactory factory)
         Assert.Equal("FINAL", final.QuerySelector("[data-testid=package-state]")!.TextContent.Trim());
         Assert.Equal(["Completed"], final.Texts("[data-testid=stage-status]"));
     }
+
+    [Fact]
+    public async Task PKG041_043_certificate_form_saves_a_draft_then_submits_and_starts_the_first_stage()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        using var api = await factory.ApiClientAsync(org.Owner);
+        var id = await CreateAsync(api, org, "Hydro C", "Hydrostatic Test");
+        using var page = await factory.SignInAsync(org.Owner);
+        var url = $"{ListUrl(org)}/{id}";
+
+        var draft = await page.PostFormAsync(url, new Dictionary<string, string> { ["Certificate.Client"] = "Acme", ["submit"] = "false" }, "[data-testid=certificate-form]");
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var (_, saved) = await page.GetPageAsync(url);
+        Assert.Null(saved.QuerySelector("[data-testid=package-error]"));
+        Assert.StartsWith("PKG-", saved.QuerySelector("[data-testid=certificate-number]")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("Draft", saved.QuerySelector("[data-testid=certificate-status]")!.TextContent.Trim());
+        Assert.Null(saved.QuerySelector("[data-testid=certificate-form]"));
+
+        var submitted = await page.PostFormAsync(url + "?edit=certificate", new Dictionary<string, string>
+        {
+            ["Certificate.Client"] = "Acme",
+            ["Certificate.TestPressure"] = "150",
+            ["Certificate.PressureUnit"] = "PSIG",
+            ["Certificate.TestMedia"] = "Water",
+            ["Certificate.Temperature"] = "70",
+            ["Certificate.TemperatureUnit"] = "F",
+            ["submit"] = "true",
+        }, "[data-testid=certificate-form]");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var (_, done) = await page.GetPageAsync(url);
+        Assert.Null(done.QuerySelector("[data-testid=package-error]"));
+        Assert.Equal(StageStatus.InProgress, (await StagesAsync(org, id))[0].Status);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
