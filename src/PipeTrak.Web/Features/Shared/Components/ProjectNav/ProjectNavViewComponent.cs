@@ -48,6 +48,7 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
         ("Dashboard", "dashboard", Permission.ViewProjectData),
         ("Drawings", "drawings", Permission.ViewProjectData),
         ("Components", "components", Permission.ViewProjectData),
+        ("Test packages", "packages", Permission.ViewProjectData),
         ("Weld log", "welds", Permission.ViewProjectData),
         ("Welders", "welders", Permission.ViewProjectData),
         ("Imports", "imports", Permission.ManageProjects),
