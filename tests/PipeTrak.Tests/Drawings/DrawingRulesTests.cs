@@ -75,8 +75,8 @@ public sealed class DrawingRulesTests
     }
 
     [Theory]
-    [InlineData(null, MetadataNames.RequiredMessage)]
-    [InlineData("   ", MetadataNames.RequiredMessage)]
+    [InlineData(null, "Name is required")]
+    [InlineData("   ", "Name is required")]
     [InlineData("Area 1", null)]
     public void TRK070_names_are_trimmed_and_required(string? name, string? message)
     {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Audit;
-using PipeTrak.Web.Features.Packages;
+using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Infrastructure.Data;
@@ -64,7 +64,7 @@ public sealed record MetadataChoice(Guid? AreaId, Guid? SystemId, Guid? PackageI
 /// version check, TRK-077 inline name creation, TRK-061 retire and TRK-063 restore (audited).
 /// Every operation answers 404 first for a component outside the caller's organization or project.
 /// </summary>
-public sealed class ComponentOperations(AppDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ComponentOperations(AppDbContext db, AuditLog audit, TimeProvider clock, Drawings.MetadataNames names)
 {
     private async Task<(Component? Component, bool Archived)> LoadAsync(ClaimsPrincipal user, Guid projectId, Guid componentId, CancellationToken ct)
     {
@@ -227,48 +227,16 @@ public sealed class ComponentOperations(AppDbContext db, AuditLog audit, TimePro
         {
             return refused;
         }
-        if (MetadataNames.Validate(name) is { } message)
+        var field = kind switch
         {
-            return new ComponentOutcome(ComponentOutcomeKind.Invalid, message);
-        }
-        var trimmed = name!.Trim();
-        var upper = trimmed.ToUpperInvariant();
-        var exists = kind switch
-        {
-            MetadataKind.Area => await db.Areas.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
-            MetadataKind.System => await db.Systems.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
-            _ => await db.TestPackages.AnyAsync(x => x.ProjectId == projectId && x.Name.ToUpper() == upper, ct),
+            MetadataKind.Area => DrawingField.Area,
+            MetadataKind.System => DrawingField.System,
+            _ => DrawingField.Package,
         };
-        if (exists)
-        {
-            return new ComponentOutcome(ComponentOutcomeKind.Invalid, MetadataNames.DuplicateMessage(kind, trimmed));
-        }
-        var id = Guid.CreateVersion7();
-        var orgId = component!.OrganizationId;
-        switch (kind)
-        {
-            case MetadataKind.Area:
-                db.Areas.Add(new Area { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
-                break;
-            case MetadataKind.System:
-                db.Systems.Add(new PlantSystem { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
-                break;
-            default:
-                db.TestPackages.Add(new TestPackage { Id = id, OrganizationId = orgId, ProjectId = projectId, Name = trimmed });
-                break;
-        }
-        audit.Record(orgId, projectId, $"{kind.ToString().ToLowerInvariant()}.created", $"{kind.Label()} '{trimmed}' created", new { id, name = trimmed });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index caught a concurrent creation of the same name.
-            db.ChangeTracker.Clear();
-            return new ComponentOutcome(ComponentOutcomeKind.Invalid, MetadataNames.DuplicateMessage(kind, trimmed));
-        }
-        return new ComponentOutcome(ComponentOutcomeKind.Ok, CreatedId: id);
+        var (created, error) = await names.CreateAsync(component!.OrganizationId, projectId, field, name, ct);
+        return created is null
+            ? new ComponentOutcome(ComponentOutcomeKind.Invalid, error!)
+            : new ComponentOutcome(ComponentOutcomeKind.Ok, CreatedId: created.Id);
     }
 
     /// <summary>TRK-061: retire with a reason of at least 10 characters; audited; events remain.</summary>

@@ -26,17 +26,18 @@ public sealed record MetadataOptions(IReadOnlyList<NameOption> Areas, IReadOnlyL
 /// </summary>
 public sealed class MetadataNames(AppDbContext db, AuditLog audit)
 {
-    public const string RequiredMessage = "Name is required";
-    public const string TooLongMessage = "Name must be 100 characters or fewer";
-
-    public static string DuplicateMessage(DrawingField field, string name) => $"{field.Label()} '{name}' already exists";
+    /// <summary>"{Area|System|Test package} '{name}' already exists" (TRK-070).</summary>
+    public static string DuplicateMessage(DrawingField field, string name) => Components.MetadataNames.DuplicateMessage(Kind(field), name);
 
     /// <summary>TRK-070: trimmed, 1-100 characters.</summary>
-    public static string? Validate(string? name)
+    public static string? Validate(string? name) => Components.MetadataNames.Validate(name);
+
+    private static MetadataKind Kind(DrawingField field) => field switch
     {
-        var trimmed = name?.Trim() ?? "";
-        return trimmed.Length == 0 ? RequiredMessage : trimmed.Length > 100 ? TooLongMessage : null;
-    }
+        DrawingField.Area => MetadataKind.Area,
+        DrawingField.System => MetadataKind.System,
+        _ => MetadataKind.Package,
+    };
 
     public async Task<MetadataOptions> OptionsAsync(Guid projectId, CancellationToken ct) => new(
         await db.Areas.AsNoTracking().Where(a => a.ProjectId == projectId).OrderBy(a => a.Name).Select(a => new NameOption(a.Id, a.Name)).ToListAsync(ct),
@@ -83,7 +84,7 @@ public sealed class MetadataNames(AppDbContext db, AuditLog audit)
                 db.TestPackages.Add(new TestPackage { Id = id, OrganizationId = organizationId, ProjectId = projectId, Name = trimmed });
                 break;
         }
-        audit.Record(organizationId, projectId, $"{field.ToString().ToLowerInvariant()}.created", $"Created {field.Label().ToLowerInvariant()} '{trimmed}'");
+        audit.Record(organizationId, projectId, $"{field.ToString().ToLowerInvariant()}.created", $"{field.Label()} '{trimmed}' created", new { id, name = trimmed });
         try
         {
             await db.SaveChangesAsync(ct);
