@@ -123,31 +123,59 @@ public static class ProjectRollups
     private static async Task<List<Named>> NamesAsync(IQueryable<Named> query, CancellationToken ct) => await query.ToListAsync(ct);
 
     /// <summary>
-    /// The one aggregate query. Percent is decimal(5,2) (TEXT on SQLite), budgeted MH decimal(12,4): both
-    /// are summed as whole units (hundredths, ten-thousandths), exact on both providers.
+    /// The one aggregate query, in two levels so that the component table is never joined row by row:
+    /// live components are first grouped by their own drawing, area, system and package (a few rows per
+    /// drawing, and a parallel aggregate on PostgreSQL), and only those groups are joined to their
+    /// drawings for the effective package (TRK-072). The folds below add cells up, so a cell per
+    /// (drawing, area, system, package) is as good as one per (area, system, effective package).
+    /// Percent is decimal(5,2) and budgeted MH decimal(12,4) (TEXT on SQLite): they are summed as
+    /// decimals and turned into whole units (hundredths, ten-thousandths, 10⁻⁸ MH), exact on both providers.
     /// </summary>
     private static async Task<List<Cell>> CellsAsync(AppDbContext db, Guid projectId, CancellationToken ct)
     {
-        var query =
+        var groups =
             from c in db.Components.AsNoTracking()
             where c.ProjectId == projectId && c.RetiredAt == null
-            join d in db.Drawings.AsNoTracking() on c.DrawingId equals (Guid?)d.Id into drawings
-            from d in drawings.DefaultIfEmpty()
-                // TRK-072: effective package = own, else the drawing's.
-            group c by new { c.AreaId, c.SystemId, PackageId = c.PackageId ?? (d == null ? null : d.PackageId) } into g
-            select new Cell(
+            group c by new { c.DrawingId, c.AreaId, c.SystemId, c.PackageId } into g
+            select new
+            {
+                g.Key.DrawingId,
                 g.Key.AreaId,
                 g.Key.SystemId,
                 g.Key.PackageId,
-                g.Count(),
-                g.Count(c => (double)c.Percent >= 100.0),
-                g.Sum(c => (long)Math.Round((double)c.Percent * 100.0)),
-                g.Count(c => !c.PostHydro),
-                g.Count(c => !c.PostHydro && (double)c.Percent >= 100.0),
-                g.Sum(c => (long)Math.Round((double)c.BudgetedManhours * 10000.0)),
-                g.Sum(c => (long)Math.Round((double)c.BudgetedManhours * 10000.0) * (long)Math.Round((double)c.Percent * 100.0)));
-        return await query.ToListAsync(ct);
+                Total = g.Count(),
+                Completed = g.Count(c => c.Percent >= 100m),
+                Percent = g.Sum(c => c.Percent),
+                Testable = g.Count(c => !c.PostHydro),
+                TestableComplete = g.Count(c => !c.PostHydro && c.Percent >= 100m),
+                Budgeted = g.Sum(c => c.BudgetedManhours),
+                Earned = g.Sum(c => c.BudgetedManhours * c.Percent),
+            };
+        var rows = await (
+            from g in groups
+            join d in db.Drawings.AsNoTracking() on g.DrawingId equals (Guid?)d.Id into drawings
+            from d in drawings.DefaultIfEmpty()
+            select new
+            {
+                g.AreaId,
+                g.SystemId,
+                // TRK-072: effective package = own, else the drawing's.
+                PackageId = g.PackageId ?? (d == null ? null : d.PackageId),
+                g.Total,
+                g.Completed,
+                g.Percent,
+                g.Testable,
+                g.TestableComplete,
+                g.Budgeted,
+                g.Earned,
+            }).ToListAsync(ct);
+        return rows.ConvertAll(r => new Cell(
+            r.AreaId, r.SystemId, r.PackageId, r.Total, r.Completed, Units(r.Percent, 100m), r.Testable, r.TestableComplete,
+            Units(r.Budgeted, 10_000m), Units(r.Earned, 1_000_000m)));
     }
+
+    /// <summary>An exact decimal sum in whole units of 1/<paramref name="scale"/> (the stored scales make it integral).</summary>
+    private static long Units(decimal sum, decimal scale) => (long)decimal.Round(sum * scale, 0, MidpointRounding.AwayFromZero);
 
     private static RollupFigures Plus(RollupFigures figures, Cell cell) =>
         new(figures.Total + cell.Total, figures.Completed + cell.Completed, figures.Hundredths + cell.Hundredths);
