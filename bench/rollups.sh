@@ -16,13 +16,13 @@ PAGE_OFFSET=$(( $(psql_q "SELECT count(*) FROM drawings WHERE \"ProjectId\" = $P
 
 declare -a NAMES SQLS
 add() { NAMES+=("$1"); SQLS+=("$2"); }
-add "TRK-054 project overall: count, completed, mean %" \
-  "SELECT count(*), count(*) FILTER (WHERE \"Percent\" >= 100), round(avg(\"Percent\"), 1) FROM components WHERE \"ProjectId\" = $P AND \"RetiredAt\" IS NULL"
-add "TRK-053 area bars (count mode)" \
-  "SELECT \"AreaId\", count(*), avg(\"Percent\") FROM components WHERE \"ProjectId\" = $P AND \"RetiredAt\" IS NULL GROUP BY \"AreaId\""
-add "TRK-053 system bars (count mode)" \
-  "SELECT \"SystemId\", count(*), avg(\"Percent\") FROM components WHERE \"ProjectId\" = $P AND \"RetiredAt\" IS NULL GROUP BY \"SystemId\""
-add "TRK-053 package roll-up (effective package, TRK-072)" \
+O="'$(psql_q "SELECT \"OrganizationId\" FROM projects WHERE \"Id\" = $P")'"
+# The dashboard's one query (ProjectRollups.CellsAsync, as EF generates it): live components grouped by
+# drawing/area/system/own package, then joined to their drawings for the effective package (TRK-072).
+# Overall, area, system and package figures are all folded from its rows.
+add "TRK-053/054 dashboard: the one cells query (overall + area + system + effective package)" \
+  "SELECT c0.\"AreaId\", c0.\"SystemId\", COALESCE(c0.\"PackageId\", d0.\"PackageId\"), c0.\"Total\", c0.\"Completed\", c0.\"Percent\", c0.\"Testable\", c0.\"TestableComplete\", c0.\"Budgeted\", c0.\"Earned\" FROM (SELECT c.\"DrawingId\", c.\"AreaId\", c.\"SystemId\", c.\"PackageId\", count(*)::int AS \"Total\", count(*) FILTER (WHERE c.\"Percent\" >= 100.0)::int AS \"Completed\", COALESCE(sum(c.\"Percent\"), 0.0) AS \"Percent\", count(*) FILTER (WHERE NOT (c.\"PostHydro\"))::int AS \"Testable\", count(*) FILTER (WHERE NOT (c.\"PostHydro\") AND c.\"Percent\" >= 100.0)::int AS \"TestableComplete\", COALESCE(sum(c.\"BudgetedManhours\"), 0.0) AS \"Budgeted\", COALESCE(sum(c.\"BudgetedManhours\" * c.\"Percent\"), 0.0) AS \"Earned\" FROM components AS c WHERE c.\"OrganizationId\" = $O AND c.\"ProjectId\" = $P AND c.\"RetiredAt\" IS NULL GROUP BY c.\"DrawingId\", c.\"AreaId\", c.\"SystemId\", c.\"PackageId\") AS c0 LEFT JOIN (SELECT d.\"Id\", d.\"PackageId\" FROM drawings AS d WHERE d.\"OrganizationId\" = $O) AS d0 ON c0.\"DrawingId\" = d0.\"Id\""
+add "Before 2026-12-04 (for comparison): effective-package roll-up joining every component row to its drawing" \
   "SELECT COALESCE(c.\"PackageId\", d.\"PackageId\"), count(*), avg(c.\"Percent\") FROM components c LEFT JOIN drawings d ON d.\"Id\" = c.\"DrawingId\" WHERE c.\"ProjectId\" = $P AND c.\"RetiredAt\" IS NULL GROUP BY 1"
 add "Drawings list: one page of 50 (by number, mid-list) + total count" \
   "SELECT d.\"Id\", d.\"Number\", d.\"Title\", d.\"Revision\", (SELECT count(*) FROM drawings x WHERE x.\"ProjectId\" = $P AND x.\"RetiredAt\" IS NULL) FROM drawings d WHERE d.\"ProjectId\" = $P AND d.\"RetiredAt\" IS NULL ORDER BY d.\"NormalizedNumber\", d.\"Sheet\" LIMIT 50 OFFSET $PAGE_OFFSET"
@@ -73,7 +73,7 @@ if [ "${BENCH_COVERING_INDEX:-0}" = 1 ]; then
   done
 fi
 echo
-echo "### Plan of the page roll-up (last run)"
+echo "### Plan of the dashboard cells query (last run)"
 echo '```'
-cat "$PG_DIR/plan_5.txt"
+cat "$PG_DIR/plan_0.txt"
 echo '```'

@@ -52,6 +52,12 @@ public static class WeldEndpoints
             .WithSummary("Edit a welder's name or stencil (WLD-011)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        project.MapDelete("/welders/{welderId:guid}", DeleteWelderAsync).WithName("DeleteWelder")
+            .WithSummary("Delete a welder who has no welds (WLD-011)")
+            .WithDescription("Refused with 422 \"This welder has welds and cannot be deleted\" while any weld or weld event names the welder.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         project.MapPost("/welders/{welderId:guid}/verify", VerifyWelderAsync).WithName("VerifyWelder")
             .WithSummary("Mark a welder verified, recording who and when (WLD-011)")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -140,6 +146,13 @@ public static class WeldEndpoints
     private static async Task<Results<Ok<WelderRow>, ProblemHttpResult>> VerifyWelderAsync(
         Guid projectId, Guid welderId, ClaimsPrincipal user, WelderCommands commands, WeldQueries queries, CancellationToken ct) =>
         await WelderResultAsync(await commands.VerifyAsync(user, projectId, welderId, ct), user, projectId, queries, ct);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteWelderAsync(
+        Guid projectId, Guid welderId, ClaimsPrincipal user, WelderCommands commands, CancellationToken ct)
+    {
+        var result = await commands.DeleteAsync(user, projectId, welderId, ct);
+        return result.Succeeded ? TypedResults.NoContent() : Problem(result);
+    }
 
     private static async Task<Results<Ok<WelderRow>, ProblemHttpResult>> WelderResultAsync(
         WeldCommandResult result, ClaimsPrincipal user, Guid projectId, WeldQueries queries, CancellationToken ct) =>

@@ -5,9 +5,10 @@ using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Features.Welds;
 
-/// <summary>WLD-011: a welder as the welders page and API show it.</summary>
+/// <summary>WLD-011: a welder as the welders page and API show it (<see cref="Deletable"/>: named by no weld and no weld event).</summary>
 public sealed record WelderRow(
-    Guid Id, string Stencil, string Name, string Status, Guid? VerifiedByUserId, DateTime? VerifiedAt, int WeldsWelded, decimal? RejectRate, Guid Version);
+    Guid Id, string Stencil, string Name, string Status, Guid? VerifiedByUserId, DateTime? VerifiedAt, int WeldsWelded, decimal? RejectRate, Guid Version,
+    bool Deletable);
 
 /// <summary>WLD-080: one weld log row.</summary>
 public sealed record WeldLogRow(
@@ -89,11 +90,12 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
                 Fail = g.Count(w => w.NdeResult == NdeResult.Fail),
             })
             .ToListAsync(ct);
+        var weldedBy = (await WelderCommands.WeldedBy(db, projectId).ToListAsync(ct)).ToHashSet();
         return welders.ConvertAll(w =>
         {
             var s = stats.Find(x => x.WelderId == w.Id);
             decimal? rate = s is { } x && x.Pass + x.Fail > 0 ? Math.Round(x.Fail * 100m / (x.Pass + x.Fail), 1, MidpointRounding.AwayFromZero) : null;
-            return new WelderRow(w.Id, w.Stencil, w.Name, w.StatusCode, w.VerifiedByUserId, w.VerifiedAt, s?.Count ?? 0, rate, w.Version);
+            return new WelderRow(w.Id, w.Stencil, w.Name, w.StatusCode, w.VerifiedByUserId, w.VerifiedAt, s?.Count ?? 0, rate, w.Version, !weldedBy.Contains(w.Id));
         });
     }
 

@@ -6,7 +6,7 @@ using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Welds;
 
-/// <summary>WLD-010/011: add, edit and verify a project's welders (PPL-040 row 4).</summary>
+/// <summary>WLD-010/011: add, edit, verify and delete a project's welders (PPL-040 row 4).</summary>
 public sealed class WelderCommands(AppDbContext db, TimeProvider clock)
 {
     public const string NotFoundMessage = "Welder not found";
@@ -84,6 +84,42 @@ public sealed class WelderCommands(AppDbContext db, TimeProvider clock)
         }
         return await SaveAsync(welder, welder.Stencil, ct);
     }
+
+    /// <summary>
+    /// WLD-011: a welder is deletable only without welds. A welder named by any weld (retired ones too) or
+    /// by any weld event (an assignment since cleared, a previous welder) is kept, so the record of who
+    /// welded which joint never loses its name.
+    /// </summary>
+    public async Task<WeldCommandResult> DeleteAsync(ClaimsPrincipal user, Guid projectId, Guid welderId, CancellationToken ct)
+    {
+        var (welder, refusal) = await LoadAsync(user, projectId, welderId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (await WeldedBy(db, projectId).ContainsAsync(welderId, ct))
+        {
+            return WeldCommandResult.Refused(WelderRules.HasWeldsMessage);
+        }
+        db.Welders.Remove(welder!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return WeldCommandResult.Ok(welderId);
+        }
+        catch (DbUpdateException)
+        {
+            // A weld was assigned to this welder meanwhile (the foreign key refused the delete).
+            db.ChangeTracker.Clear();
+            return WeldCommandResult.Refused(WelderRules.HasWeldsMessage);
+        }
+    }
+
+    /// <summary>WLD-011 "has welds": the welders named by any weld of the project (retired too) or by any weld event.</summary>
+    public static IQueryable<Guid> WeldedBy(AppDbContext db, Guid projectId) =>
+        db.Welds.Where(w => w.ProjectId == projectId && w.WelderId != null).Select(w => w.WelderId!.Value)
+            .Union(db.WeldEvents.Where(e => e.ProjectId == projectId && e.WelderId != null).Select(e => e.WelderId!.Value))
+            .Union(db.WeldEvents.Where(e => e.ProjectId == projectId && e.PreviousWelderId != null).Select(e => e.PreviousWelderId!.Value));
 
     private async Task<(Welder? Welder, WeldCommandResult? Refusal)> LoadAsync(ClaimsPrincipal user, Guid projectId, Guid welderId, CancellationToken ct)
     {

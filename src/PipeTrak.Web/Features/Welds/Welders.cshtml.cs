@@ -8,7 +8,7 @@ using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Welds;
 
-/// <summary>WLD-011: the welders page: stencil, name, status, welds welded, reject rate; add and verify (PPL-040 row 4).</summary>
+/// <summary>WLD-011: the welders page: stencil, name, status, welds welded, reject rate; add, edit, verify and delete (PPL-040 row 4).</summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class WeldersModel(WeldQueries queries, WelderCommands commands) : PageModel
 {
@@ -49,6 +49,14 @@ public sealed class WeldersModel(WeldQueries queries, WelderCommands commands) :
     /// <summary>WLD-011.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(Guid projectId, Guid welderId, CancellationToken ct) =>
         Done(await commands.VerifyAsync(User, projectId, welderId, ct), "Welder verified");
+
+    /// <summary>WLD-010/011: name and stencil are editable.</summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid projectId, Guid welderId, CancellationToken ct) =>
+        Done(await commands.EditAsync(User, projectId, welderId, Stencil, Name, ct), $"Welder {WelderRules.NormalizeStencil(Stencil)} saved");
+
+    /// <summary>WLD-011: deletable only without welds.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid projectId, Guid welderId, CancellationToken ct) =>
+        Done(await commands.DeleteAsync(User, projectId, welderId, ct), "Welder deleted");
 
     private IActionResult Done(WeldCommandResult result, string success)
     {
