@@ -1,7 +1,7 @@
 using System.Net;
 using PipeTrak.IntegrationTests.Infrastructure;
-using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Welds;
 using static PipeTrak.IntegrationTests.Welds.WeldTestSupport;
 
 namespace PipeTrak.IntegrationTests.Welds;
