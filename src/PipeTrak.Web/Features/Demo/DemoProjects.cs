@@ -198,4 +198,7 @@ public static partial class DemoLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo project {ProjectId} filled: {Drawings} drawings, {Components} components, {Values} milestone values, {Events} events in {ElapsedMs} ms")]
     public static partial void Filled(ILogger logger, Guid projectId, int drawings, int components, int values, int events, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo scenario of project {ProjectId}: {Welded} welds welded, {Repairs} repairs, {Unplanned} unplanned welds, {Pending} review items pending in {ElapsedMs} ms")]
+    public static partial void ScenarioRan(ILogger logger, Guid projectId, int welded, int repairs, int unplanned, int pending, long elapsedMs);
 }

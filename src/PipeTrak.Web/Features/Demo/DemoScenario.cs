@@ -49,10 +49,10 @@ public sealed class DemoClock(DateTimeOffset start) : TimeProvider
 /// every list is ordered by something generated. Runs inside the caller's transaction (the commands
 /// only call SaveChanges).
 /// </summary>
-public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<MilestoneCommands> milestoneLog)
+public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<MilestoneCommands> milestoneLog, ILogger<DemoScenario> logger)
 {
-    private const int MaxPassed = 25;
-    private const int MaxWeldedOnly = 8;
+    private const int MaxPassed = 40;
+    private const int MaxWeldedOnly = 10;
     private const int MaxPending = 4;
     private const int FailChains = 3;
     private const int Awaiting = 2;
@@ -69,6 +69,7 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
             return DemoScenarioResult.None;
         }
         var (foreman, qc) = crew;
+        var started = clock.GetTimestamp();
         var run = new Run(db, milestoneLog, project, data, new Random(seed ^ 0x5EED), foreman, qc, clock.GetUtcNow());
         db.SavingChanges += run.Count;
         try
@@ -80,6 +81,8 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
             db.SavingChanges -= run.Count;
             db.ChangeTracker.Clear();
         }
+        DemoLog.ScenarioRan(logger, project.Id, run.Result.WeldsWelded, run.Result.Repairs, run.Result.Unplanned, run.Result.PendingReviewItems,
+            (long)clock.GetElapsedTime(started).TotalMilliseconds);
         return run.Result;
     }
 
@@ -194,9 +197,9 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
                 await FailChainAsync(chains[i], lastSet[chains[i].ComponentId], i, ct);
             }
             var rest = sample.Except(chains).Where(c => lastSet[c.ComponentId] <= now.AddDays(-2)).ToList();
-            var passed = rest.Take(Math.Min(MaxPassed, Math.Max(1, rest.Count / 8))).ToList();
+            var passed = rest.Take(Math.Min(MaxPassed, Math.Max(1, rest.Count / 3))).ToList();
             var pending = rest.Skip(passed.Count).Take(Math.Min(MaxPending, Math.Max(1, rest.Count / 25))).ToList();
-            var weldedOnly = rest.Skip(passed.Count + pending.Count).Take(Math.Min(MaxWeldedOnly, Math.Max(1, rest.Count / 15))).ToList();
+            var weldedOnly = rest.Skip(passed.Count + pending.Count).Take(Math.Min(MaxWeldedOnly, Math.Max(1, rest.Count / 10))).ToList();
             foreach (var c in passed)
             {
                 var (t1, t2) = Two(lastSet[c.ComponentId], now.AddHours(-2));
