@@ -30,6 +30,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
 
     [Theory]
     [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Mobile)]
     public Task PM_creates_a_package_from_drawings_and_its_readiness_equals_the_components(string viewport) => JourneyAsync(viewport, async () =>
     {
         var org = await App.CreateOrganizationAsync(projectName: AppHost.Unique("Cooling Water"));
@@ -42,6 +43,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
         await SignInAsync(page, pm.Email, pm.Password, $"{projectUrl}/packages/new");
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}{projectUrl}/packages/new");
 
+        await ExpectNoSidewaysScrollAsync(page, viewport);
         var form = page.GetByTestId("new-package-form");
         await form.GetByLabel("Package name", new() { Exact = true }).FillAsync("CW Loop 100");
         await form.GetByLabel("Test type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hydrostatic Test" });
@@ -63,6 +65,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
         await Expect(page.GetByTestId("package-completed")).ToHaveTextAsync("2");
         await Expect(page.GetByTestId("package-progress")).ToHaveTextAsync("55%");
         await Expect(page.GetByTestId("package-member")).ToHaveCountAsync(5);
+        await ExpectNoSidewaysScrollAsync(page, viewport);
 
         // PKG-033: the same as a recomputation from the component rows ...
         var stored = await App.WithDbAsync(db => PackageQueries.Members(db, org.ProjectId, packageId).Select(c => c.Percent).ToListAsync(), org.Id);
@@ -83,6 +86,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
         // The package list card agrees, and PK-3 (not chosen) is still free for another package.
         await page.GotoAsync($"{projectUrl}/packages");
         await Expect(Content(page).GetByTestId("package-card").Filter(new() { HasText = "CW Loop 100" })).ToContainTextAsync("55%");
+        await ExpectNoSidewaysScrollAsync(page, viewport);
         await page.GotoAsync($"{projectUrl}/packages/new");
         await Expect(page.GetByTestId("candidate-drawings").GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("candidate-drawings")).ToContainTextAsync("PK-3");
@@ -90,6 +94,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
 
     [Theory]
     [InlineData(Viewports.Desktop)]
+    [InlineData(Viewports.Mobile)]
     public Task QC_walks_a_hydrostatic_package_to_FINAL_in_order_with_sign_offs_and_a_foreman_is_refused(string viewport) => JourneyAsync(viewport, async () =>
     {
         var org = await App.CreateOrganizationAsync(projectName: AppHost.Unique("Steam"));
@@ -116,6 +121,7 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
         await Expect(page).ToHaveURLAsync($"{App.BaseUrl}{packageUrl}");
         await Expect(page.GetByTestId("stage-name")).ToHaveTextAsync(HydroStages);
         await Expect(page.GetByTestId("package-state")).ToHaveTextAsync("DRAFT • Pre-Hydro Acceptance");
+        await ExpectNoSidewaysScrollAsync(page, viewport);
 
         // PKG-053: out of order, refused on the server with the spec's messages.
         await Stage(page, "Test Acceptance").GetByTestId("stage-start").ClickAsync();
@@ -163,31 +169,32 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
         await Expect(Stage(page, "Pre-Hydro Acceptance").GetByTestId("stage-status")).ToHaveTextAsync("In progress");
         await Stage(page, "Pre-Hydro Acceptance").GetByTestId("stage-complete").ClickAsync();
         await Expect(page.GetByTestId("package-error")).ToHaveTextAsync("QC Representative sign-off is required");
-        await SignOffAsync(page, "Pre-Hydro Acceptance", ("QC Representative", "Quinn Case"));
+        await SignOffAsync(page, viewport, "Pre-Hydro Acceptance", ("QC Representative", "Quinn Case"));
         await CompleteAsync(page, "Pre-Hydro Acceptance");
 
-        await SignOffAsync(page, "Test Acceptance", ("QC Representative", "Quinn Case"));
+        await SignOffAsync(page, viewport, "Test Acceptance", ("QC Representative", "Quinn Case"));
         await Stage(page, "Test Acceptance").GetByTestId("stage-complete").ClickAsync();
         await Expect(page.GetByTestId("package-error")).ToHaveTextAsync("Client Representative sign-off is required");
-        await SignOffAsync(page, "Test Acceptance", ("QC Representative", "Quinn Case"), ("Client Representative", "Carla Client"));
+        await SignOffAsync(page, viewport, "Test Acceptance", ("QC Representative", "Quinn Case"), ("Client Representative", "Carla Client"));
         await CompleteAsync(page, "Test Acceptance");
 
-        await SignOffAsync(page, "Drain/Flush Acceptance", ("QC Representative", "Quinn Case"));
+        await SignOffAsync(page, viewport, "Drain/Flush Acceptance", ("QC Representative", "Quinn Case"));
         await CompleteAsync(page, "Drain/Flush Acceptance");
-        await SignOffAsync(page, "Post-Hydro Acceptance", ("QC Representative", "Quinn Case"));
+        await SignOffAsync(page, viewport, "Post-Hydro Acceptance", ("QC Representative", "Quinn Case"));
         await CompleteAsync(page, "Post-Hydro Acceptance");
         await Expect(page.GetByTestId("package-state")).ToHaveTextAsync("DRAFT • Final Package Acceptance");
 
         await Stage(page, "Final Package Acceptance").GetByTestId("stage-complete").ClickAsync();
         await Expect(page.GetByTestId("package-error")).ToHaveTextAsync(
             "QC Representative, Client Representative and Manufacturer Representative sign-offs are required");
-        await SignOffAsync(page, "Final Package Acceptance",
+        await SignOffAsync(page, viewport, "Final Package Acceptance",
             ("QC Representative", "Quinn Case"), ("Client Representative", "Carla Client"), ("Manufacturer Representative", "Mo Maker"));
         await CompleteAsync(page, "Final Package Acceptance");
 
         // PKG-059: every stage completed → FINAL, workflow 100%.
         await Expect(page.GetByTestId("package-state")).ToHaveTextAsync("FINAL");
         await Expect(page.GetByTestId("package-workflow-percent")).ToHaveTextAsync("100%");
+        await ExpectNoSidewaysScrollAsync(page, viewport);
         await Expect(page.GetByTestId("stage-status")).ToHaveTextAsync(Enumerable.Repeat("Completed", 5));
         await Expect(Stage(page, "Final Package Acceptance").GetByTestId("stage-signoffs")).ToContainTextAsync("Manufacturer Representative ✓ Mo Maker");
         await Expect(Stage(page, "Final Package Acceptance")).ToContainTextAsync($"by {qc.FullName}");
@@ -210,12 +217,13 @@ public sealed partial class PackageJourneyTests(AppHost app, BrowserFixture brow
     private static ILocator Stage(IPage page, string name) => page.Locator($"[data-testid=stage][data-stage='{name}']");
 
     /// <summary>Opens the stage's "Sign-offs and data", fills each representative's name and today's date, saves.</summary>
-    private static async Task SignOffAsync(IPage page, string stage, params (string Role, string Name)[] signOffs)
+    private async Task SignOffAsync(IPage page, string viewport, string stage, params (string Role, string Name)[] signOffs)
     {
         var li = Stage(page, stage);
         await li.Locator("summary").Filter(new() { HasText = "Sign-offs and data" }).ClickAsync();
         var form = li.GetByTestId("signoffs-form");
         await Expect(form).ToBeVisibleAsync();
+        await ExpectNoSidewaysScrollAsync(page, viewport);
         foreach (var (role, name) in signOffs)
         {
             await form.GetByLabel($"{role} name").FillAsync(name);
