@@ -30,7 +30,8 @@ public abstract class SeedDemoTests(PipeTrakFactory factory)
         var (org, result) = await CreateAsync();
         Assert.Equal(Components, result.Components);
         var (components, drawings, areas, packages, types) = await factory.WithDbAsync(async db => (
-            await db.Components.CountAsync(c => c.ProjectId == result.ProjectId),
+            // The generated components; the scenario's repair and unplanned welds come on top (DemoScenarioTests).
+            await db.Components.CountAsync(c => c.ProjectId == result.ProjectId && !db.Welds.Any(w => w.ComponentId == c.Id && (w.OriginalWeldId != null || w.IsUnplanned))),
             await db.Drawings.CountAsync(d => d.ProjectId == result.ProjectId),
             await db.Areas.CountAsync(a => a.ProjectId == result.ProjectId),
             await db.TestPackages.CountAsync(p => p.ProjectId == result.ProjectId),
@@ -154,8 +155,8 @@ public abstract class SeedDemoTests(PipeTrakFactory factory)
         Assert.Equal(0, exit);
         var orgId = (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().OrganizationIdAsync(CancellationToken.None))!.Value;
         var (defaultComponents, generated) = await factory.WithDbAsync(async db => (
-            await db.Components.CountAsync(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Name == DemoSeeder.ProjectName)),
-            await db.Components.CountAsync(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Name.StartsWith("Demo 120 components, seed 9")))), orgId);
+            await db.Components.CountAsync(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Name == DemoSeeder.ProjectName) && !db.Welds.Any(w => w.ComponentId == c.Id && (w.OriginalWeldId != null || w.IsUnplanned))),
+            await db.Components.CountAsync(c => db.Projects.Any(p => p.Id == c.ProjectId && p.Name.StartsWith("Demo 120 components, seed 9")) && !db.Welds.Any(w => w.ComponentId == c.Id && (w.OriginalWeldId != null || w.IsUnplanned)))), orgId);
         // The embedded default project is the ~1,200-component one; the command added 120 more.
         Assert.Equal(DemoData.DefaultComponents, defaultComponents);
         Assert.True(generated >= 120 && generated % 120 == 0);

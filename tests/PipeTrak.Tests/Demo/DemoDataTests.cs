@@ -5,7 +5,9 @@ using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
+using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 
 namespace PipeTrak.Tests.Demo;
 
@@ -24,6 +26,7 @@ public sealed partial class DemoDataTests
         public IEnumerable<Component> Components => Batches.SelectMany(b => b.Components);
         public IEnumerable<MilestoneValueRow> Values => Batches.SelectMany(b => b.Values);
         public IEnumerable<MilestoneEvent> Events => Batches.SelectMany(b => b.Events);
+        public IEnumerable<Weld> Welds => Batches.SelectMany(b => b.Welds);
     }
 
     private static Generated Generate(int components, int seed)
@@ -48,7 +51,11 @@ public sealed partial class DemoDataTests
         }
         foreach (var p in g.Data.Packages)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"P {p.Id} {p.Name}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"P {p.Id} {p.Name} {p.Description} {p.TestType} {p.TestPressure} {p.TargetDate:O} {p.RequiresCoating} {p.RequiresInsulation}");
+        }
+        foreach (var s in g.Data.Stages)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"S {s.Id} {s.PackageId} {s.Number} {s.Kind}");
         }
         foreach (var b in g.Batches)
         {
@@ -62,6 +69,10 @@ public sealed partial class DemoDataTests
             foreach (var v in b.Values)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"V {v.ComponentId} {v.Milestone} {v.Value.Value} {v.SetByUserId} {v.SetAt:O}");
+            }
+            foreach (var w in b.Welds)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"W {w.Id} {w.ComponentId} {w.Number} {w.Size} {w.Schedule} {w.XRayPercent} {w.CreatedAt:O}");
             }
             foreach (var e in b.Events)
             {
@@ -333,6 +344,66 @@ public sealed partial class DemoDataTests
         Assert.Null(options);
         Assert.False(string.IsNullOrWhiteSpace(error));
         Assert.Contains(args[0], error);
+    }
+
+    [Fact]
+    public void WLD001_every_field_weld_has_one_unwelded_weld_record_numbered_like_its_identity()
+    {
+        var g = Default.Value;
+        var fieldWelds = g.Components.Where(c => c.Type == ComponentType.FieldWeld).ToDictionary(c => c.Id);
+        Assert.Equal(fieldWelds.Keys.Order(), g.Welds.Select(w => w.ComponentId).Order());
+        Assert.All(g.Welds, w =>
+        {
+            Assert.Equal(ComponentIdentity.ForWeld(w.Number), fieldWelds[w.ComponentId].IdentityKey);
+            Assert.Equal(WeldSort.Key(w.Number), w.SortKey);
+            Assert.Null(w.WelderId);
+            Assert.Null(w.NdeResult);
+            Assert.Equal(WeldStatus.Active, w.Status);
+            Assert.Contains(w.XRayPercent, new[] { 5m, 10m, 100m });
+        });
+        // WLD-051: "the newest weld" is well defined: creation times are distinct and never in the future.
+        Assert.Equal(g.Welds.Count(), g.Welds.Select(w => w.CreatedAt).Distinct().Count());
+        Assert.All(g.Welds, w => Assert.True(w.CreatedAt <= Now));
+    }
+
+    [Fact]
+    public void PKG050_every_package_has_a_test_type_and_the_stages_it_gives()
+    {
+        var g = Default.Value;
+        foreach (var package in g.Data.Packages)
+        {
+            Assert.Empty(PackageRules.Validate(new PackageInput(package.Name, package.Description, package.TestType.ToString(), null, package.TestPressure, "PSIG")));
+            var kinds = g.Data.Stages.Where(s => s.PackageId == package.Id).OrderBy(s => s.Number).ToList();
+            Assert.Equal(Workflow.Stages(package.TestType, package.RequiresCoating, package.RequiresInsulation), kinds.Select(s => s.Kind));
+            Assert.Equal(Enumerable.Range(1, kinds.Count), kinds.Select(s => s.Number));
+            Assert.All(kinds, s => Assert.Equal(StageStatus.NotStarted, s.Status));
+        }
+        Assert.Equal(g.Data.Packages.Count, g.Data.Packages.Select(p => p.Name.ToUpperInvariant()).Distinct().Count());
+    }
+
+    [Fact]
+    public void PKG032_the_ready_part_way_and_final_packages_own_one_complete_drawing_and_the_empty_one_none()
+    {
+        var g = Default.Value;
+        var roles = g.Data.Roles;
+        foreach (var package in new[] { roles.Ready, roles.PartWay, roles.Final })
+        {
+            Assert.NotNull(package);
+            var batch = Assert.Single(g.Batches, b => b.Drawing.PackageId == package.Id);
+            // Everything complete but the field welds, which wait at Fit-up for the scenario's welder and NDE.
+            Assert.All(batch.Components.Where(c => !c.IsRetired), c => Assert.Equal(c.Type == ComponentType.FieldWeld ? 10m : 100m, c.Percent));
+        }
+        Assert.DoesNotContain(g.Batches, b => b.Drawing.PackageId == roles.Empty.Id);
+        Assert.All(roles.Regular, p => Assert.Contains(g.Batches, b => b.Drawing.PackageId == p.Id));
+    }
+
+    [Fact]
+    public void Small_projects_have_no_special_packages_but_still_an_empty_one()
+    {
+        var g = Generate(40, 3);
+        Assert.Null(g.Data.Roles.Ready);
+        Assert.NotNull(g.Data.Roles.Empty);
+        Assert.Equal(g.Data.Roles.Regular.Count + 1, g.Data.Packages.Count);
     }
 
     private static double WeightOf(Component c)

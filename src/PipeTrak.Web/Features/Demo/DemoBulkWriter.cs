@@ -73,6 +73,7 @@ public sealed class DemoBulkWriter(AppDbContext db)
         bool b => importer.WriteAsync(b, NpgsqlDbType.Boolean, ct),
         double f => importer.WriteAsync(f, NpgsqlDbType.Double, ct),
         DateTime t => importer.WriteAsync(t, NpgsqlDbType.TimestampTz, ct),
+        DateOnly day => importer.WriteAsync(day, NpgsqlDbType.Date, ct),
         _ => throw new NotSupportedException($"Demo bulk insert cannot write a {value.GetType().Name}."),
     };
 

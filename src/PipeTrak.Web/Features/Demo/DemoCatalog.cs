@@ -89,4 +89,41 @@ public static class DemoCatalog
         ("data_entry_error", null),
         ("damage_after_completion", "Crane damaged the support during lift"),
     ];
+
+    /// <summary>WLD-010/011: the project's welders (stencil, name); the last one is not verified yet.</summary>
+    public static readonly (string Stencil, string Name)[] Welders =
+    [
+        ("JS-01", "Jorge Salinas"), ("MK-02", "Mike Kowalski"), ("DT-03", "Dana Thibodeaux"), ("RB-04", "Ray Broussard"),
+        ("AL-05", "Ana Lopez"), ("TN-06", "Tuan Nguyen"), ("CW-07", "Carl Whitfield"), ("BH-08", "Bo Hebert"),
+    ];
+
+    public const int UnverifiedWelders = 1;
+
+    /// <summary>WLD-001 weld record details of a generated field weld, by line size index (2", 3", 4", 6").</summary>
+    public static readonly string[] Schedules = ["80", "40", "40", "STD"];
+
+    public static readonly string[] NdePassNotes = ["RT film reviewed, no recordable indications", "Accepted per ASME B31.3 normal fluid service", "UT clean"];
+
+    public static readonly string[] NdeFailNotes = ["Incomplete fusion at root, 12 mm", "Porosity cluster exceeds B31.3 limits", "Slag inclusion at 4 o'clock"];
+
+    public const string NdePendingNotes = "Film shot, awaiting interpretation";
+
+    public const string ReviewResolvedNote = "Visual inspection OK, released for NDE";
+
+    public const string UnplannedNotes = "Field-added closure weld: spool cut to fit at the tie-in";
+
+    public const string RetireUnplannedReason = "Entered twice by mistake: duplicate of the previous closure weld";
+
+    /// <summary>PKG-040 certificate fields and PKG-054/055 representatives of the demo client.</summary>
+    public const string Client = "Gulf Coast Refining LLC";
+
+    public const string ClientSpec = "GCR-PIP-004 Rev 3";
+
+    public const string QcRepresentative = "Quinn Inspector";
+
+    public const string ClientRepresentative = "Marcus Chen";
+
+    public const string ManufacturerRepresentative = "Diane Okafor";
+
+    public const string CoatingSkipReason = "Spools were shop-coated before delivery; no field coating on this package";
 }

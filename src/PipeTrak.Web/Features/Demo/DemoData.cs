@@ -6,6 +6,7 @@ using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 
 namespace PipeTrak.Web.Features.Demo;
 
@@ -20,7 +21,14 @@ public sealed record DemoDataOptions(Guid OrganizationId, Guid ProjectId, IReadO
 }
 
 /// <summary>One drawing with everything on it, ready to insert in this order.</summary>
-public sealed record DemoBatch(Drawing Drawing, List<Component> Components, List<MilestoneValueRow> Values, List<MilestoneEvent> Events);
+public sealed record DemoBatch(Drawing Drawing, List<Component> Components, List<MilestoneValueRow> Values, List<MilestoneEvent> Events, List<Weld> Welds);
+
+/// <summary>
+/// The packages the demo scenario drives into each PKG-032/059 state (issue 5 item 10). Ready, part-way
+/// and final each own one drawing whose components are all complete (their welds get accepted by the
+/// scenario); they are null in projects too small to spare three drawings. Empty has no members.
+/// </summary>
+public sealed record DemoPackageRoles(IReadOnlyList<TestPackage> Regular, TestPackage? Ready, TestPackage? PartWay, TestPackage? Final, TestPackage Empty);
 
 /// <summary>
 /// The demo project generator (issue 3 item 9). Pure and deterministic given <see cref="DemoDataOptions.Seed"/>:
@@ -33,7 +41,10 @@ public sealed record DemoBatch(Drawing Drawing, List<Component> Components, List
 /// <item>milestone values follow the default rules of credit a new project copies (TRK-021/023):
 /// discrete 0/100, partial 0-100, completed in template order;</item>
 /// <item>the percent is only ever <see cref="ProgressRules.PercentComplete(IReadOnlyList{TemplateRow}, ReadOnlySpan{MilestoneValue})"/> (TRK-032);</item>
-/// <item>field welds never reach Weld Complete: there is no welder assignment without weld records (TRK-048);</item>
+/// <item>every field weld has its weld record (WLD-001), unwelded: welding, NDE and repairs are left to
+/// <see cref="DemoScenario"/>, which goes through the weld commands, so no field weld reaches Weld
+/// Complete here (TRK-048);</item>
+/// <item>packages carry a test type and the stages PKG-050 gives it (<see cref="Workflow.Stages"/>);</item>
 /// <item>events exist for the last <see cref="RecentDays"/> days of activity, shaped like the ones
 /// <see cref="MilestoneUpdateRules"/> produces (TRK-043/044), rollbacks with a TRK-042 reason;</item>
 /// <item>about 1% of components are retired (TRK-060/061) and carry no progress or budget;</item>
@@ -68,6 +79,10 @@ public sealed class DemoData
     private readonly DrawingPlan[] plans;
     private readonly decimal[] budgets;
     private readonly int[] firstComponent;
+    private readonly int regularPackages;
+
+    /// <summary>Projects with this many drawings get the ready, part-way and final packages (drawings 1-3).</summary>
+    public const int SpecialDrawingsFrom = 6;
 
     private DemoData(DemoDataOptions options)
     {
@@ -86,12 +101,22 @@ public sealed class DemoData
         })];
         var drawingCount = DrawingCountFor(options.Components);
         var packageCount = Math.Clamp(drawingCount / 6, 4, 5_000);
-        Packages = [.. Enumerable.Range(1, packageCount).Select(n => new TestPackage
+        regularPackages = packageCount;
+        var packages = Enumerable.Range(1, packageCount).Select(RegularPackage).ToList();
+        var withSpecials = drawingCount >= SpecialDrawingsFrom;
+        TestPackage Special(string description, TestType type, decimal pressure, bool coating = false, bool insulation = false)
         {
-            Id = options.NewId(), OrganizationId = options.OrganizationId, ProjectId = options.ProjectId,
-            Name = string.Create(CultureInfo.InvariantCulture, $"TP-{n:0000}"),
-            Description = string.Create(CultureInfo.InvariantCulture, $"Hydrotest package {n}"),
-        })];
+            var package = NewPackage(packages.Count + 1, description, type, pressure, coating, insulation, null);
+            packages.Add(package);
+            return package;
+        }
+        var ready = withSpecials ? Special("Crude heater tie-ins, ready for hydro", TestType.Hydrostatic, 285m) : null;
+        var partWay = withSpecials ? Special("Atmospheric overhead, hydro under way", TestType.Hydrostatic, 450m, insulation: true) : null;
+        var final = withSpecials ? Special("Vacuum unit drains, tested and accepted", TestType.Hydrostatic, 225m, coating: true) : null;
+        var empty = Special("Flare header extension, scope not released yet", TestType.Pneumatic, 110m);
+        Packages = packages;
+        Roles = new DemoPackageRoles(packages.Take(packageCount).ToList(), ready, partWay, final, empty);
+        Stages = [.. packages.SelectMany(StagesOf)];
         plans = PlanDrawings(rng, drawingCount);
         firstComponent = new int[plans.Length + 1];
         for (var i = 0; i < plans.Length; i++)
@@ -109,6 +134,11 @@ public sealed class DemoData
     public IReadOnlyList<PlantSystem> Systems { get; }
 
     public IReadOnlyList<TestPackage> Packages { get; }
+
+    /// <summary>PKG-050: every package's stages, not started.</summary>
+    public IReadOnlyList<PackageStage> Stages { get; }
+
+    public DemoPackageRoles Roles { get; }
 
     public int DrawingCount => plans.Length;
 
@@ -143,7 +173,50 @@ public sealed class DemoData
 
     // ---- structure -------------------------------------------------------------------------------
 
-    private sealed record DrawingPlan(string Number, string Title, string Revision, int Area, int System, int? Package, double Level, int Target);
+    private sealed record DrawingPlan(string Number, string Title, string Revision, int Area, int System, int? Package, double Level, int Target, bool Complete = false);
+
+    /// <summary>PKG-001: a regular package; most are hydrotests, every fifth a pneumatic test; some need coating or insulation.</summary>
+    private TestPackage RegularPackage(int n)
+    {
+        var pneumatic = n % 5 == 0;
+        var target = DateOnly.FromDateTime(options.Now).AddDays(14 + (n * 11 % 90));
+        return pneumatic
+            ? NewPackage(n, string.Create(CultureInfo.InvariantCulture, $"Pneumatic test package {n}"), TestType.Pneumatic, 110m, false, n % 4 == 1, target)
+            : NewPackage(n, string.Create(CultureInfo.InvariantCulture, $"Hydrotest package {n}"), TestType.Hydrostatic, HydroPressures[n % HydroPressures.Length],
+                n % 6 == 2, n % 4 == 1, n % 3 == 0 ? null : target);
+    }
+
+    private static readonly decimal[] HydroPressures = [225m, 285m, 450m, 740m];
+
+    private TestPackage NewPackage(int n, string description, TestType type, decimal pressure, bool coating, bool insulation, DateOnly? target) => new()
+    {
+        Id = options.NewId(),
+        OrganizationId = options.OrganizationId,
+        ProjectId = options.ProjectId,
+        Name = string.Create(CultureInfo.InvariantCulture, $"TP-{n:0000}"),
+        Description = description,
+        TestType = type,
+        TestPressure = pressure,
+        PressureUnit = PressureUnit.Psig,
+        RequiresCoating = coating,
+        RequiresInsulation = insulation,
+        TargetDate = target,
+        CreatedAt = ProjectStart.AddDays(7),
+        Version = options.NewId(),
+    };
+
+    /// <summary>PKG-004/050: the stages a new package of this type gets, numbered 1..n.</summary>
+    private IEnumerable<PackageStage> StagesOf(TestPackage package) =>
+        Workflow.Stages(package.TestType, package.RequiresCoating, package.RequiresInsulation).Select((kind, i) => new PackageStage
+        {
+            Id = options.NewId(),
+            OrganizationId = package.OrganizationId,
+            ProjectId = package.ProjectId,
+            PackageId = package.Id,
+            Number = i + 1,
+            Kind = kind,
+            Version = options.NewId(),
+        });
 
     private DrawingPlan[] PlanDrawings(Random rng, int count)
     {
@@ -171,11 +244,18 @@ public sealed class DemoData
             var size = DemoCatalog.LineSizes[rng.Next(DemoCatalog.LineSizes.Length)];
             var title = string.Create(CultureInfo.InvariantCulture, $"{DemoCatalog.Services[system]} line {line}, {size}");
             var revision = DemoCatalog.Revisions[rng.Next(DemoCatalog.Revisions.Length)];
-            int? package = rng.NextDouble() < 0.08 ? null : Math.Min(Packages.Count - 1, i * Packages.Count / count);
+            int? package = rng.NextDouble() < 0.08 ? null : Math.Min(regularPackages - 1, i * regularPackages / count);
             var p = rng.NextDouble();
             // Some drawings not started, some finished, the rest anywhere in between.
             var level = p < 0.12 ? 0 : p < 0.27 ? 1 : 0.1 + (rng.NextDouble() * 0.85);
-            plansOut[i] = new DrawingPlan(number, title, revision, Math.Min(Areas.Count - 1, i / group), system, package, level, targets[i]);
+            // The ready, part-way and final packages each own one drawing with every component complete.
+            var special = i < 3 && count >= SpecialDrawingsFrom;
+            if (special)
+            {
+                package = regularPackages + i;
+                level = 1;
+            }
+            plansOut[i] = new DrawingPlan(number, title, revision, Math.Min(Areas.Count - 1, i / group), system, package, level, targets[i], special);
         }
         return plansOut;
     }
@@ -331,7 +411,8 @@ public sealed class DemoData
         drawing.SetNumber(plan.Number);
         var parts = Takeoff(index);
         var rng = StreamFor(index, 2);
-        var batch = new DemoBatch(drawing, new List<Component>(parts.Count), [], []);
+        var batch = new DemoBatch(drawing, new List<Component>(parts.Count), [], [], []);
+        var weldRng = StreamFor(index, 3);
         for (var j = 0; j < parts.Count; j++)
         {
             var part = parts[j];
@@ -360,20 +441,28 @@ public sealed class DemoData
             }
             else
             {
-                Progress(rng, plan.Level, component, batch);
+                Progress(rng, plan.Level, plan.Complete, component, batch);
             }
             batch.Components.Add(component);
+            if (part.Type == ComponentType.FieldWeld)
+            {
+                batch.Welds.Add(WeldOf(weldRng, part, component, firstComponent[index] + j));
+            }
         }
         return batch;
     }
 
     /// <summary>Sets a plausible state: the first k milestones done in order, the next one part-way when partial.</summary>
-    private void Progress(Random rng, double level, Component component, DemoBatch batch)
+    private void Progress(Random rng, double level, bool complete, Component component, DemoBatch batch)
     {
         var template = DefaultTemplates.For(component.Type);
         var values = new MilestoneValue[template.Count];
         var done = 0;
-        if (level > 0)
+        if (complete)
+        {
+            done = template.Count;
+        }
+        else if (level > 0)
         {
             var x = Math.Clamp(level + ((rng.NextDouble() - 0.5) * 0.4), 0, 1);
             done = (int)Math.Floor(x * template.Count + 0.35);
@@ -450,6 +539,34 @@ public sealed class DemoData
         }
         // TRK-032: the one progress function, over the template and all stored values.
         component.Percent = ProgressRules.PercentComplete(template, values);
+    }
+
+    /// <summary>
+    /// WLD-001: the weld record of a generated field weld, unwelded and active. X-ray tiers 5/10/100%
+    /// (WLD-095); created one second apart in generation order, so "the newest weld" of WLD-051 is stable.
+    /// </summary>
+    private Weld WeldOf(Random rng, Part part, Component component, int ordinal)
+    {
+        var p = rng.NextDouble();
+        var sizeIndex = Math.Max(0, Array.IndexOf(DemoCatalog.LineSizes, part.SizeWritten));
+        return new Weld
+        {
+            Id = options.NewId(),
+            OrganizationId = component.OrganizationId,
+            ProjectId = component.ProjectId,
+            ComponentId = component.Id,
+            Number = part.Code,
+            SortKey = WeldSort.Key(part.Code),
+            WeldType = WeldType.BW,
+            Size = part.SizeWritten,
+            Schedule = DemoCatalog.Schedules[Math.Min(sizeIndex, DemoCatalog.Schedules.Length - 1)],
+            Spec = part.Spec,
+            BaseMetal = "CS A106-B",
+            XRayPercent = p < 0.7 ? 5m : p < 0.9 ? 10m : 100m,
+            NdeRequired = true,
+            CreatedAt = ProjectStart.AddSeconds(ordinal),
+            Version = options.NewId(),
+        };
     }
 
     private static MilestoneValueRow ValueRow(Component component, string milestone, MilestoneValue value, Guid user, DateTime at) => new()

@@ -3,5 +3,5 @@ namespace PipeTrak.Web.Features.Demo;
 public static class DemoFeature
 {
     public static IServiceCollection AddDemo(this IServiceCollection services) =>
-        services.AddScoped<DemoSeeder>().AddScoped<DemoProjects>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoProjects>().AddScoped<DemoScenario>();
 }

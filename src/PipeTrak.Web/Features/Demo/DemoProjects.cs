@@ -7,15 +7,24 @@ using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Features.Demo;
 
 /// <summary>What a demo fill wrote.</summary>
+/// <summary>
+/// What a demo fill wrote. <see cref="Components"/> counts the generated ones; the repair and unplanned
+/// welds the scenario adds are in <see cref="Scenario"/>. Values and events include the scenario's.
+/// </summary>
 public sealed record DemoFillResult(Guid ProjectId, string ProjectName, int Drawings, int Components, int MilestoneValues, int Events, TimeSpan Elapsed)
 {
+    public int Welds { get; init; }
+
+    public DemoScenarioResult Scenario { get; init; } = DemoScenarioResult.None;
+
     public string Summary => string.Create(CultureInfo.InvariantCulture,
-        $"'{ProjectName}' ({ProjectId}): {Drawings:N0} drawings, {Components:N0} components, {MilestoneValues:N0} milestone values, {Events:N0} events in {Elapsed.TotalSeconds:0.0} s");
+        $"'{ProjectName}' ({ProjectId}): {Drawings:N0} drawings, {Components:N0} components ({Welds:N0} field welds, {Scenario.WeldsWelded:N0} welded, {Scenario.Repairs:N0} repairs, {Scenario.Unplanned:N0} unplanned), {MilestoneValues:N0} milestone values, {Events:N0} events in {Elapsed.TotalSeconds:0.0} s");
 }
 
 /// <summary>
@@ -23,7 +32,7 @@ public sealed record DemoFillResult(Guid ProjectId, string ProjectName, int Draw
 /// drawings, components, milestone values and events through <see cref="DemoBulkWriter"/> in chunks
 /// (one transaction, owned by the caller or by <see cref="CreateProjectAsync"/>).
 /// </summary>
-public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<DemoProjects> logger)
+public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenario scenario, ILogger<DemoProjects> logger)
 {
     private const int ChunkComponents = 20_000;
 
@@ -55,6 +64,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
         db.Areas.AddRange(data.Areas);
         db.Systems.AddRange(data.Systems);
         db.TestPackages.AddRange(data.Packages);
+        db.PackageStages.AddRange(data.Stages);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
@@ -63,7 +73,8 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
         var rows = new List<Component>(ChunkComponents + 1_000);
         var values = new List<MilestoneValueRow>();
         var events = new List<MilestoneEvent>();
-        int drawingCount = 0, componentCount = 0, valueCount = 0, eventCount = 0, budgeted = 0;
+        var welds = new List<Weld>();
+        int drawingCount = 0, componentCount = 0, valueCount = 0, eventCount = 0, weldCount = 0, budgeted = 0;
         var budgetedManhours = 0m;
         foreach (var batch in data.Batches())
         {
@@ -71,6 +82,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
             rows.AddRange(batch.Components);
             values.AddRange(batch.Values);
             events.AddRange(batch.Events);
+            welds.AddRange(batch.Welds);
             if (rows.Count >= ChunkComponents)
             {
                 await FlushAsync();
@@ -97,8 +109,15 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
         });
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        var result = new DemoFillResult(project.Id, project.Name, drawingCount, componentCount, valueCount, eventCount, clock.GetElapsedTime(started));
-        DemoLog.Filled(logger, project.Id, drawingCount, componentCount, valueCount, eventCount, (long)result.Elapsed.TotalMilliseconds);
+        // Issue 4 item 9 / issue 5 item 10: welders, welds and packages in every state, through their commands.
+        var story = await scenario.RunAsync(project, data, seed, ct);
+        var result = new DemoFillResult(project.Id, project.Name, drawingCount, componentCount, valueCount + story.MilestoneValues, eventCount + story.MilestoneEvents,
+            clock.GetElapsedTime(started))
+        {
+            Welds = weldCount,
+            Scenario = story,
+        };
+        DemoLog.Filled(logger, project.Id, drawingCount, componentCount, result.MilestoneValues, result.Events, (long)result.Elapsed.TotalMilliseconds);
         return result;
 
         async Task FlushAsync()
@@ -108,6 +127,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
             await writer.InsertAsync(rows, ct);
             await writer.InsertAsync(values, ct);
             await writer.InsertAsync(events, ct);
+            await writer.InsertAsync(welds, ct);
             foreach (var row in rows.Where(r => r.RetiredAt is null))
             {
                 budgeted++;
@@ -117,10 +137,12 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
             componentCount += rows.Count;
             valueCount += values.Count;
             eventCount += events.Count;
+            weldCount += welds.Count;
             drawings.Clear();
             rows.Clear();
             values.Clear();
             events.Clear();
+            welds.Clear();
         }
     }
 
@@ -166,7 +188,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, ILogger<De
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"ANALYZE drawings, components, milestone_values, milestone_events", ct);
+            await db.Database.ExecuteSqlAsync($"ANALYZE drawings, components, milestone_values, milestone_events, welds", ct);
         }
     }
 }
@@ -176,4 +198,7 @@ public static partial class DemoLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo project {ProjectId} filled: {Drawings} drawings, {Components} components, {Values} milestone values, {Events} events in {ElapsedMs} ms")]
     public static partial void Filled(ILogger logger, Guid projectId, int drawings, int components, int values, int events, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo scenario of project {ProjectId}: {Welded} welds welded, {Repairs} repairs, {Unplanned} unplanned welds, {Pending} review items pending in {ElapsedMs} ms")]
+    public static partial void ScenarioRan(ILogger logger, Guid projectId, int welded, int repairs, int unplanned, int pending, long elapsedMs);
 }

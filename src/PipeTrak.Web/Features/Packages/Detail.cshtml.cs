@@ -95,13 +95,30 @@ public sealed class DetailModel(ProjectOperations projects, PackageCommands comm
 
     public string BaseUrl => $"/projects/{Project.Id}/packages/{Detail.Package.Id}";
 
+    /// <summary>PKG-034 History tab: this package's audit entries, newest first.</summary>
+    public IReadOnlyList<PackageHistoryEntry> History { get; private set; } = [];
+
+    /// <summary>The project's activity (the dashboard's recent activity), linked from the History tab.</summary>
+    public string ActivityUrl => $"/projects/{Project.Id}/dashboard#dashboard-activity";
+
     public async Task<IActionResult> OnGetAsync(Guid projectId, Guid packageId, CancellationToken ct)
+    {
+        if (!await LoadAsync(projectId, packageId, ct))
+        {
+            return NotFound();
+        }
+        Input = PackageFormInput.From(Detail.Package);
+        return Page();
+    }
+
+    /// <summary>The page's data; false when the project or package is not visible (other organization: 404).</summary>
+    private async Task<bool> LoadAsync(Guid projectId, Guid packageId, CancellationToken ct)
     {
         var project = await projects.FindAsync(User, projectId, ct);
         var detail = project is null ? null : await PackageQueries.DetailAsync(db, projectId, packageId, ct);
         if (project is null || detail is null)
         {
-            return NotFound();
+            return false;
         }
         Project = project;
         Detail = detail;
@@ -113,14 +130,34 @@ public sealed class DetailModel(ProjectOperations projects, PackageCommands comm
             CandidateDrawings = await PackageQueries.CandidateDrawingsAsync(db, projectId, ct);
             CandidateComponents = await PackageQueries.CandidateComponentsAsync(db, projectId, null, null, null, null, CandidateLimit, ct);
         }
-        Input = PackageFormInput.From(detail.Package);
         Certificate = detail.Certificate is { } c ? CertificateInput.From(c) : new CertificateInput { TestPressure = detail.Package.TestPressure, PressureUnit = detail.Package.PressureUnit.Code() };
-        return Page();
+        History = await PackageHistory.ForPackageAsync(db, projectId, packageId, PackageHistory.Limit, ct);
+        return true;
     }
 
-    /// <summary>PKG-004/051: edit the fields against the version the editor loaded.</summary>
-    public async Task<IActionResult> OnPostEditAsync(Guid projectId, Guid packageId, CancellationToken ct) =>
-        Done(await commands.UpdateAsync(User, projectId, packageId, Input.ToForm(), Input.Version, ct), "Package saved", "#summary");
+    /// <summary>
+    /// PKG-004/051: edit the fields against the version the editor loaded. A refusal of the fields
+    /// (PKG-002) re-renders the edit form with each message next to its field and what was typed kept;
+    /// other outcomes redirect back as usual.
+    /// </summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid projectId, Guid packageId, CancellationToken ct)
+    {
+        var result = await commands.UpdateAsync(User, projectId, packageId, Input.ToForm(), Input.Version, ct);
+        if (result.Outcome != PackageOutcome.Invalid)
+        {
+            return Done(result, "Package saved", "#summary");
+        }
+        var typed = Input;
+        if (!await LoadAsync(projectId, packageId, ct))
+        {
+            return NotFound();
+        }
+        Input = typed;
+        EditSection = "details";
+        PackageFormInput.AddErrors(ModelState, result);
+        Response.StatusCode = result.StatusCode;
+        return Page();
+    }
 
     /// <summary>PKG-012.</summary>
     public async Task<IActionResult> OnPostAddDrawingsAsync(Guid projectId, Guid packageId, List<Guid> ids, CancellationToken ct) =>

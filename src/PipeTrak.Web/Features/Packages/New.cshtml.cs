@@ -65,7 +65,7 @@ public sealed class PackageFormInput
     /// <summary>Field messages of a refused command under "Input.{field}"; the rest go to the summary.</summary>
     public static void AddErrors(ModelStateDictionary state, PackageResult result)
     {
-        string[] fields = ["Name", "Description", "TestType", "OtherDescription", "TargetDate", "TestPressure", "PressureUnit"];
+        string[] fields = ["Name", "Description", "TestType", "OtherDescription", "TargetDate", "TestPressure", "PressureUnit", "RequiresCoating", "RequiresInsulation"];
         if (result.Errors is null or { Count: 0 })
         {
             state.AddModelError(string.Empty, result.Message);
