@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Rollups;
 using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Data;
 
@@ -58,35 +59,15 @@ public static class PackageQueries
         db.Components.Where(c => c.ProjectId == projectId && c.RetiredAt == null
             && (c.PackageId == packageId || (c.PackageId == null && db.Drawings.Any(d => d.Id == c.DrawingId && d.PackageId == packageId))));
 
-    /// <summary>PKG-030 metrics of every package of the project with members, from one grouped query.</summary>
-    public static async Task<Dictionary<Guid, (PackageReadiness Readiness, decimal Budgeted, decimal Earned)>> ReadinessAsync(AppDbContext db, Guid projectId, CancellationToken ct)
-    {
-        var rows = await (
-            from c in db.Components
-            where c.ProjectId == projectId && c.RetiredAt == null
-            join d in db.Drawings on c.DrawingId equals d.Id into dj
-            from d in dj.DefaultIfEmpty()
-            select new { Package = c.PackageId ?? d.PackageId, c.Percent, c.PostHydro, c.BudgetedManhours })
-            .Where(x => x.Package != null)
-            .GroupBy(x => x.Package!.Value)
-            .Select(g => new
-            {
-                PackageId = g.Key,
-                Total = g.Count(),
-                Completed = g.Count(x => (double)x.Percent >= 100.0),
-                Hundredths = g.Sum(x => (long)Math.Round((double)x.Percent * 100.0)),
-                Testable = g.Count(x => !x.PostHydro),
-                TestableComplete = g.Count(x => !x.PostHydro && (double)x.Percent >= 100.0),
-                Budgeted = g.Sum(x => (double)x.BudgetedManhours),
-                Earned = g.Sum(x => (double)x.BudgetedManhours * (double)x.Percent / 100.0),
-            })
-            .ToListAsync(ct);
-        var blockers = await BlockersAsync(db, projectId, ct);
-        return rows.ToDictionary(
-            r => r.PackageId,
-            r => (new PackageReadiness(r.Total, r.Completed, r.Hundredths, r.Testable, r.TestableComplete, blockers.GetValueOrDefault(r.PackageId)),
-                Math.Round((decimal)r.Budgeted, 2), Math.Round((decimal)r.Earned, 2)));
-    }
+    /// <summary>
+    /// PKG-030 metrics and manhours (2 dp) of every package of the project, or of <paramref name="packageId"/>
+    /// alone, from the project roll-up's aggregate (<see cref="ProjectRollups.PackagesAsync"/>).
+    /// </summary>
+    public static async Task<Dictionary<Guid, (PackageReadiness Readiness, decimal Budgeted, decimal Earned)>> ReadinessAsync(
+        AppDbContext db, Guid projectId, CancellationToken ct, Guid? packageId = null) =>
+        (await ProjectRollups.PackagesAsync(db, projectId, packageId, ct)).ToDictionary(
+            p => p.Id,
+            p => (p.Readiness, Math.Round(p.Manhours.Budgeted, 2, MidpointRounding.AwayFromZero), Math.Round(p.Manhours.Earned, 2, MidpointRounding.AwayFromZero)));
 
     /// <summary>PKG-031: pending review items of any type on live members, per effective package.</summary>
     public static async Task<Dictionary<Guid, int>> BlockersAsync(AppDbContext db, Guid projectId, CancellationToken ct) =>
@@ -145,10 +126,6 @@ public static class PackageQueries
         };
     }
 
-    /// <summary>Packages "Ready" by PKG-032 (the dashboard's count).</summary>
-    public static async Task<int> ReadyCountAsync(AppDbContext db, Guid projectId, CancellationToken ct) =>
-        (await ReadinessAsync(db, projectId, ct)).Values.Count(r => r.Readiness.Status == PackageStatus.Ready);
-
     public static async Task<PackageDetail?> DetailAsync(AppDbContext db, Guid projectId, Guid packageId, CancellationToken ct)
     {
         var package = await db.TestPackages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packageId && p.ProjectId == projectId, ct);
@@ -166,7 +143,7 @@ public static class PackageQueries
         var certificate = await db.PackageCertificates.AsNoTracking().Where(c => c.PackageId == packageId)
             .Select(c => new CertificateView(c.Id, c.Number, c.Client, c.ClientSpec, c.LineNumber, c.TestPressure, c.PressureUnit, c.TestMedia, c.Temperature, c.TemperatureUnit, c.Status, c.SubmittedAt, c.UpdatedAt, c.Version))
             .SingleOrDefaultAsync(ct);
-        var readiness = await ReadinessAsync(db, projectId, ct);
+        var readiness = await ReadinessAsync(db, projectId, ct, packageId);
         var r = readiness.TryGetValue(packageId, out var found) ? found : (PackageReadiness.Empty, 0m, 0m);
         var statuses = views.Select(v => v.Status).ToList();
         var current = Workflow.CurrentStage(statuses);

@@ -118,6 +118,19 @@ public static class ProjectRollups
             readiness);
     }
 
+    /// <summary>
+    /// PKG-030..032 readiness and manhours of the project's packages (or of one, <paramref name="packageId"/>),
+    /// from the same aggregate as the dashboard: the packages page, a package's page and the dashboard's
+    /// "Packages ready" can never disagree. Packages without members get <see cref="PackageReadiness.Empty"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<PackageRollup>> PackagesAsync(AppDbContext db, Guid projectId, Guid? packageId, CancellationToken ct)
+    {
+        var cells = await CellsAsync(db, projectId, ct, packageId);
+        var packages = await db.TestPackages.AsNoTracking().Where(p => p.ProjectId == projectId && (packageId == null || p.Id == packageId))
+            .Select(p => new Named(p.Id, p.Name)).ToListAsync(ct);
+        return Readiness(cells, packages, await PackageQueries.BlockersAsync(db, projectId, ct));
+    }
+
     private sealed record Named(Guid Id, string Name);
 
     private static async Task<List<Named>> NamesAsync(IQueryable<Named> query, CancellationToken ct) => await query.ToListAsync(ct);
@@ -131,11 +144,13 @@ public static class ProjectRollups
     /// Percent is decimal(5,2) and budgeted MH decimal(12,4) (TEXT on SQLite): they are summed as
     /// decimals and turned into whole units (hundredths, ten-thousandths, 10⁻⁸ MH), exact on both providers.
     /// </summary>
-    private static async Task<List<Cell>> CellsAsync(AppDbContext db, Guid projectId, CancellationToken ct)
+    private static async Task<List<Cell>> CellsAsync(AppDbContext db, Guid projectId, CancellationToken ct, Guid? packageId = null)
     {
+        var live = packageId is { } only
+            ? PackageQueries.Members(db, projectId, only).AsNoTracking()
+            : db.Components.AsNoTracking().Where(c => c.ProjectId == projectId && c.RetiredAt == null);
         var groups =
-            from c in db.Components.AsNoTracking()
-            where c.ProjectId == projectId && c.RetiredAt == null
+            from c in live
             group c by new { c.DrawingId, c.AreaId, c.SystemId, c.PackageId } into g
             select new
             {
