@@ -86,6 +86,16 @@ public abstract class WeldLogSortExportTests(PipeTrakFactory factory)
 
         var bad = await api.Http.GetAsync(Url(org, "/welds/export?format=pdf"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        // PPL-040 row 1: viewers export too; PPL-070: another organization's project is unknown.
+        var viewer = await factory.CreateUserAsync(org.Id, PipeTrak.Web.Features.Team.OrgRole.Viewer, "viewer");
+        using var viewerApi = await factory.ApiClientAsync(viewer);
+        Assert.Equal(HttpStatusCode.OK, (await viewerApi.Http.GetAsync(Url(org, "/welds/export?format=xlsx"))).StatusCode);
+        var stranger = await factory.CreateOrganizationAsync();
+        using var strangerApi = await factory.ApiClientAsync(stranger.Owner);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerApi.Http.GetAsync(Url(org, "/welds/export"))).StatusCode);
+        using var strangerPage = await factory.SignInAsync(stranger.Owner);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerPage.Http.GetAsync($"/projects/{org.ProjectId}/welds?handler=Export&format=csv")).StatusCode);
     }
 
     [Fact]
