@@ -9,6 +9,7 @@ using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
+using PipeTrak.Web.Features.Review;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Features.Welds;
@@ -38,6 +39,7 @@ builder.Services.AddTemplates();
 builder.Services.AddManhours();
 builder.Services.AddImports();
 builder.Services.AddWelds();
+builder.Services.AddReview();
 builder.Services.AddDrawings();
 builder.Services.AddComponents();
 
@@ -83,6 +85,7 @@ api.MapManhourEndpoints();
 api.MapDashboardEndpoints();
 api.MapImportEndpoints();
 api.MapWeldEndpoints();
+api.MapReviewEndpoints();
 api.MapDrawingEndpoints();
 api.MapComponentEndpoints();
 

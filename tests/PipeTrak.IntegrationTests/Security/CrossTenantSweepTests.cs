@@ -37,6 +37,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid ImportId { get; init; }
         public Guid WeldId { get; init; }
         public Guid WelderId { get; init; }
+        public Guid ReviewItemId { get; init; }
     }
 
     [Fact]
@@ -197,6 +198,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "importId" => b.ImportId.ToString(),
         "weldId" => b.WeldId.ToString(),
         "welderId" => b.WelderId.ToString(),
+        "itemId" => b.ReviewItemId.ToString(),
         "milestone" => DefaultTemplates.Receive,
         "type" => ComponentType.Spool.Code(),
         "budgetId" => b.BudgetId.ToString(),
@@ -298,15 +300,28 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Spec = "CS",
             CreatedAt = now,
         };
+        var reviewItem = new ReviewItem
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            Type = ReviewItemTypes.VerifyWelder,
+            ComponentId = weldComponent.Id,
+            Payload = """{"stencil":"BS-1"}""",
+            CreatedAt = now,
+        };
         await factory.WithDbAsync(async db =>
         {
             db.AddRange(welder, weldComponent, weld);
+            await db.SaveChangesAsync();
+            db.ReviewItems.Add(reviewItem);
             await db.SaveChangesAsync();
         }, org.Id);
         return new OrgB(org, foreman, invitationId, tokenId, projectName, component.Id)
         {
             WeldId = weld.Id,
             WelderId = welder.Id,
+            ReviewItemId = reviewItem.Id,
             DrawingId = drawing.Id,
             DrawingNumber = drawing.Number,
             AreaId = area.Id,
@@ -360,6 +375,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             var bWelder = await db.Welders.SingleAsync(w => w.Id == b.WelderId);
             Assert.Equal(("BS-1", "B secret welder", false), (bWelder.Stencil, bWelder.Name, bWelder.IsVerified));
             Assert.Equal(1, await db.Welds.CountAsync(w => w.ProjectId == b.Org.ProjectId));
+            var bItem = await db.ReviewItems.SingleAsync(i => i.Id == b.ReviewItemId);
+            Assert.Equal((ReviewItemTypes.Pending, (Guid?)null, (string?)null), (bItem.Status, bItem.ResolvedByUserId, bItem.Note));
         }, b.Org.Id);
     }
 }

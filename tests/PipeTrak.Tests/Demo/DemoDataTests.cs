@@ -367,6 +367,27 @@ public sealed partial class DemoDataTests
     }
 
     [Fact]
+    public void WLD057_generated_retired_welds_have_their_retire_event_with_reason_and_snapshot()
+    {
+        var g = Generate(5_000, 7);
+        var components = g.Components.ToDictionary(c => c.Id);
+        var retired = g.Welds.Where(w => components[w.ComponentId].IsRetired).ToList();
+        var events = g.Batches.SelectMany(b => b.WeldEvents).ToList();
+        Assert.NotEmpty(retired);
+        Assert.Equal(retired.Select(w => w.Id).Order(), events.Select(e => e.WeldId).Order());
+        var byId = retired.ToDictionary(w => w.Id);
+        Assert.All(events, e =>
+        {
+            var component = components[byId[e.WeldId].ComponentId];
+            Assert.Equal(WeldEventActions.Retire, e.Action);
+            Assert.Equal(component.RetiredAt, e.OccurredAt);
+            Assert.Equal(component.RetiredReason, e.Details);
+            Assert.Contains(byId[e.WeldId].Number, e.Snapshot, StringComparison.Ordinal);
+            Assert.True(e.Details!.Trim().Length >= WeldRules.RetireReasonMin);
+        });
+    }
+
+    [Fact]
     public void PKG050_every_package_has_a_test_type_and_the_stages_it_gives()
     {
         var g = Default.Value;

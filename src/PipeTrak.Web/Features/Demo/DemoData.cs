@@ -21,7 +21,7 @@ public sealed record DemoDataOptions(Guid OrganizationId, Guid ProjectId, IReadO
 }
 
 /// <summary>One drawing with everything on it, ready to insert in this order.</summary>
-public sealed record DemoBatch(Drawing Drawing, List<Component> Components, List<MilestoneValueRow> Values, List<MilestoneEvent> Events, List<Weld> Welds);
+public sealed record DemoBatch(Drawing Drawing, List<Component> Components, List<MilestoneValueRow> Values, List<MilestoneEvent> Events, List<Weld> Welds, List<WeldEvent> WeldEvents);
 
 /// <summary>
 /// The packages the demo scenario drives into each PKG-032/059 state (issue 5 item 10). Ready, part-way
@@ -411,7 +411,7 @@ public sealed class DemoData
         drawing.SetNumber(plan.Number);
         var parts = Takeoff(index);
         var rng = StreamFor(index, 2);
-        var batch = new DemoBatch(drawing, new List<Component>(parts.Count), [], [], []);
+        var batch = new DemoBatch(drawing, new List<Component>(parts.Count), [], [], [], []);
         var weldRng = StreamFor(index, 3);
         for (var j = 0; j < parts.Count; j++)
         {
@@ -446,7 +446,12 @@ public sealed class DemoData
             batch.Components.Add(component);
             if (part.Type == ComponentType.FieldWeld)
             {
-                batch.Welds.Add(WeldOf(weldRng, part, component, firstComponent[index] + j));
+                var weld = WeldOf(weldRng, part, component, firstComponent[index] + j);
+                batch.Welds.Add(weld);
+                if (component.RetiredAt is { } retiredAt)
+                {
+                    batch.WeldEvents.Add(RetireEvent(weld, component, retiredAt, options.UserIds[rng.Next(options.UserIds.Count)]));
+                }
             }
         }
         return batch;
@@ -568,6 +573,36 @@ public sealed class DemoData
             Version = options.NewId(),
         };
     }
+
+    /// <summary>WLD-057/059: a retired weld's <c>retire</c> event, with the reason and a snapshot, as the retire command writes it.</summary>
+    private WeldEvent RetireEvent(Weld weld, Component component, DateTime at, Guid user) => new()
+    {
+        Id = options.NewId(),
+        OrganizationId = weld.OrganizationId,
+        ProjectId = weld.ProjectId,
+        WeldId = weld.Id,
+        Action = WeldEventActions.Retire,
+        UserId = user,
+        OccurredAt = at,
+        Details = component.RetiredReason,
+        Snapshot = JsonSerializer.Serialize(new
+        {
+            weld.Number,
+            weldType = weld.WeldType.Code(),
+            weld.Size,
+            weld.Schedule,
+            weld.BaseMetal,
+            weld.Spec,
+            xRayPercent = weld.XRayPercent,
+            weld.NdeRequired,
+            status = weld.Status.Code(),
+            component.DrawingId,
+            component.AreaId,
+            component.SystemId,
+            component.PackageId,
+            component.Percent,
+        }),
+    };
 
     private static MilestoneValueRow ValueRow(Component component, string milestone, MilestoneValue value, Guid user, DateTime at) => new()
     {

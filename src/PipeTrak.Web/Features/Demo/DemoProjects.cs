@@ -74,6 +74,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenar
         var values = new List<MilestoneValueRow>();
         var events = new List<MilestoneEvent>();
         var welds = new List<Weld>();
+        var weldEvents = new List<WeldEvent>();
         int drawingCount = 0, componentCount = 0, valueCount = 0, eventCount = 0, weldCount = 0, budgeted = 0;
         var budgetedManhours = 0m;
         foreach (var batch in data.Batches())
@@ -83,6 +84,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenar
             values.AddRange(batch.Values);
             events.AddRange(batch.Events);
             welds.AddRange(batch.Welds);
+            weldEvents.AddRange(batch.WeldEvents);
             if (rows.Count >= ChunkComponents)
             {
                 await FlushAsync();
@@ -128,6 +130,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenar
             await writer.InsertAsync(values, ct);
             await writer.InsertAsync(events, ct);
             await writer.InsertAsync(welds, ct);
+            await writer.InsertAsync(weldEvents, ct);
             foreach (var row in rows.Where(r => r.RetiredAt is null))
             {
                 budgeted++;
@@ -143,6 +146,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenar
             values.Clear();
             events.Clear();
             welds.Clear();
+            weldEvents.Clear();
         }
     }
 

@@ -10,7 +10,7 @@ namespace PipeTrak.Web.Features.Welds;
 
 /// <summary>WLD-080..083: the weld log with its filters in the URL; htmx swaps only the rows.</summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class LogModel(WeldQueries queries) : PageModel
+public sealed class LogModel(WeldQueries queries, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -24,6 +24,16 @@ public sealed class LogModel(WeldQueries queries) : PageModel
     [FromQuery(Name = "search")] public string? Search { get; set; }
     [FromQuery(Name = "retired")] public bool ShowRetired { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "sort")] public string? SortCode { get; set; }
+    [FromQuery(Name = "dir")] public string? Dir { get; set; }
+
+    /// <summary>WLD-083: the sort is remembered per user (browser) in this cookie when the URL names none.</summary>
+    public const string SortCookie = "pipetrak.weldsort";
+
+    public WeldLogSort Sort { get; private set; } = WeldLogSort.Default;
+
+    [TempData]
+    public string? Message { get; set; }
 
     public Guid ProjectId { get; private set; }
 
@@ -37,13 +47,8 @@ public sealed class LogModel(WeldQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, CancellationToken ct)
     {
-        var unassigned = string.Equals(Welder, "unassigned", StringComparison.OrdinalIgnoreCase);
-        var filter = new WeldLogFilter(
-            DrawingId, !unassigned && Guid.TryParse(Welder, out var welderId) ? welderId : null, unassigned, PackageId, SystemId, AreaId,
-            WeldCodes.TryParseStatus(Status, out var status) ? status : null,
-            WeldCodes.TryParseNdeResult(Nde, out var nde) ? nde : null,
-            Search, ShowRetired, PageNumber, PageSize);
-        var log = await queries.LogAsync(User, projectId, filter, ct);
+        Sort = RememberedSort();
+        var log = await queries.LogAsync(User, projectId, Filter(PageNumber, PageSize), Sort, ct);
         if (log is null)
         {
             return NotFound();
@@ -57,8 +62,72 @@ public sealed class LogModel(WeldQueries queries) : PageModel
         return this.PageOrPartial("_WeldRows");
     }
 
+    /// <summary>RPT-032: the log as CSV or Excel with the current filters, search and sort.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid projectId, string? format, CancellationToken ct)
+    {
+        Sort = WeldLogSort.Parse(SortCode, Dir);
+        var rows = await queries.ExportRowsAsync(User, projectId, Filter(1, WeldLogFilter.MaxPageSize), Sort, ct);
+        if (rows is null)
+        {
+            return NotFound();
+        }
+        var kind = WeldLogExport.ParseFormat(format) ?? WeldLogExportFormat.Csv;
+        var file = WeldLogExport.Build(rows, kind, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private WeldLogFilter Filter(int page, int pageSize)
+    {
+        var unassigned = string.Equals(Welder, "unassigned", StringComparison.OrdinalIgnoreCase);
+        return new WeldLogFilter(
+            DrawingId, !unassigned && Guid.TryParse(Welder, out var welderId) ? welderId : null, unassigned, PackageId, SystemId, AreaId,
+            WeldCodes.TryParseStatus(Status, out var status) ? status : null,
+            WeldCodes.TryParseNdeResult(Nde, out var nde) ? nde : null,
+            Search, ShowRetired, page, pageSize);
+    }
+
+    /// <summary>WLD-083: the URL's sort (then remembered), else the remembered one, else natural weld number.</summary>
+    private WeldLogSort RememberedSort()
+    {
+        if (!string.IsNullOrWhiteSpace(SortCode))
+        {
+            var sort = WeldLogSort.Parse(SortCode, Dir);
+            Response.Cookies.Append(SortCookie, $"{sort.Code}:{sort.Direction}", new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+            return sort;
+        }
+        var remembered = Request.Cookies[SortCookie]?.Split(':');
+        return remembered is [var code, var dir] ? WeldLogSort.Parse(code, dir) : WeldLogSort.Default;
+    }
+
+    /// <summary>A column header's link: this column's sort (toggled when already chosen), first page, filters kept.</summary>
+    public string SortUrl(WeldLogColumn column)
+    {
+        var next = Sort.Toggle(column);
+        return LogUrl(1, next);
+    }
+
+    /// <summary>aria-sort value of a column header.</summary>
+    public string AriaSort(WeldLogColumn column) => Sort.Column != column ? "none" : Sort.Descending ? "descending" : "ascending";
+
+    /// <summary>The export link of a format with the current filters, search and sort.</summary>
+    public string ExportUrl(string format) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            $"/projects/{ProjectId}/welds", Query(null, Sort).Append(new("handler", "Export")).Append(new("format", format)));
+
     /// <summary>The current filters with one page number: paging links keep the filters (WLD-081).</summary>
-    public string PageUrl(int page)
+    public string PageUrl(int page) => LogUrl(page, Sort);
+
+    private string LogUrl(int page, WeldLogSort sort) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/projects/{ProjectId}/welds", Query(page, sort));
+
+    private IEnumerable<KeyValuePair<string, string?>> Query(int? page, WeldLogSort sort)
     {
         var query = new Dictionary<string, string?>
         {
@@ -71,9 +140,10 @@ public sealed class LogModel(WeldQueries queries) : PageModel
             ["nde"] = Nde,
             ["search"] = Search,
             ["retired"] = ShowRetired ? "true" : null,
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = sort.Code,
+            ["dir"] = sort.Direction,
+            ["page"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
-            $"/projects/{ProjectId}/welds", query.Where(q => !string.IsNullOrEmpty(q.Value)));
+        return query.Where(q => !string.IsNullOrEmpty(q.Value));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Milestones;
@@ -31,7 +32,7 @@ public sealed record WeldSpecsInput(
 /// <see cref="MilestoneCommands.StageAsync"/>), the weld event (WLD-059) and any review item in ONE
 /// SaveChanges (one transaction). A concurrent change of the same weld or component answers 409.
 /// </summary>
-public sealed class WeldCommands(AppDbContext db, MilestoneCommands milestones, TimeProvider clock)
+public sealed class WeldCommands(AppDbContext db, MilestoneCommands milestones, AuditLog audit, TimeProvider clock)
 {
     public const string WelderNotFoundMessage = "Welder not found";
     public const string WeldNotFoundMessage = "The weld does not exist.";
@@ -350,6 +351,59 @@ public sealed class WeldCommands(AppDbContext db, MilestoneCommands milestones, 
             component.Version = Guid.NewGuid();
             return Task.FromResult(WeldCommandResult.Ok(w.Weld.Id));
         }, ct);
+
+    /// <summary>
+    /// WLD-058: owner/admin remove the weld, its component and every event of both, permanently, in one
+    /// transaction, with an audit entry holding a snapshot. Refused while repairs exist; deleting a repair
+    /// lifts its parent's WLD-034 lock (the lock is "a repair row exists").
+    /// </summary>
+    public async Task<WeldCommandResult> DeleteAsync(ClaimsPrincipal user, Guid projectId, Guid weldId, CancellationToken ct)
+    {
+        var project = await WeldProject.FindAsync(db, user, projectId, ct);
+        var weld = project is null ? null : await db.Welds.SingleOrDefaultAsync(w => w.Id == weldId && w.ProjectId == projectId, ct);
+        if (project is null || weld is null)
+        {
+            return WeldCommandResult.NotFound(project is null ? WeldProject.NotFoundMessage : WeldNotFoundMessage);
+        }
+        if (!user.Can(Permission.AdministerOrganization))
+        {
+            return WeldCommandResult.Forbidden(Permission.AdministerOrganization);
+        }
+        if (project.IsArchived)
+        {
+            return WeldCommandResult.Archived;
+        }
+        var component = await db.Components.SingleAsync(c => c.Id == weld.ComponentId, ct);
+        var hasRepair = await db.Welds.AnyAsync(r => r.OriginalWeldId == weld.Id, ct);
+        var refusal = WeldRules.CanDelete(weld.State(component.IsRetired, hasRepair));
+        if (refusal is not null)
+        {
+            db.ChangeTracker.Clear();
+            return WeldCommandResult.Refused(refusal);
+        }
+        var snapshot = Snapshot(weld, component);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.WeldEvents.Where(e => e.WeldId == weld.Id).ExecuteDeleteAsync(ct);
+            await db.MilestoneEvents.Where(e => e.ComponentId == component.Id).ExecuteDeleteAsync(ct);
+            await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ExecuteDeleteAsync(ct);
+            await db.ReviewItems.Where(i => i.ComponentId == component.Id).ExecuteDeleteAsync(ct);
+            db.Welds.Remove(weld);
+            db.Components.Remove(component);
+            audit.Record(weld.OrganizationId, projectId, "weld.deleted", $"Deleted weld '{weld.Number}'", new { weldId = weld.Id, snapshot });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent command changed the weld or its component, or a repair was just created (FK).
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return WeldCommandResult.Conflict(WeldCommandResult.ConcurrentChangeMessage);
+        }
+        return WeldCommandResult.Ok(weld.Id);
+    }
 
     /// <summary>WLD-050/051: an unplanned weld on a drawing: proposed (or given) number, 0%, inherits the drawing's area, system and package.</summary>
     public async Task<WeldCommandResult> CreateUnplannedAsync(ClaimsPrincipal user, Guid projectId, UnplannedWeldInput input, CancellationToken ct)

@@ -66,7 +66,8 @@ public static class WeldEndpoints
             .WithSummary("The weld log: filter, search and page (WLD-080..083)")
             .WithDescription("Filters combine with AND: drawingId, welderId (or `unassigned`), packageId (effective package), systemId, areaId, " +
                 "status (active/accepted/rejected), ndeResult (PASS/FAIL/PENDING). `search` matches weld number, drawing, stencil and welder name " +
-                "(any case). Retired welds only with showRetired=true. Natural weld-number order (W-2 before W-10).")
+                "(any case). Retired welds only with showRetired=true. `sort` (number, drawing, welder, date, type, size, schedule, nde, status, xray, area, " +
+                "system, package, progress) and `dir` (asc/desc); default natural weld-number order (W-2 before W-10); undated welds sort last both ways.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         project.MapGet("/welds/next-number", NextNumberAsync).WithName("NextWeldNumber")
             .WithSummary("The number WLD-051 proposes for a new unplanned weld")
@@ -81,6 +82,24 @@ public static class WeldEndpoints
         project.MapGet("/welds/{weldId:guid}", DetailAsync).WithName("GetWeld")
             .WithSummary("A weld with its milestones and history (weld and milestone events, newest first; WLD-059)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        project.MapDelete("/welds/{weldId:guid}", DeleteAsync).WithName("DeleteWeld")
+            .WithSummary("Delete a weld permanently (WLD-058, owner/admin)")
+            .WithDescription("Removes the weld, its component and all their events in one transaction (audited). Refused with 422 " +
+                "\"Cannot delete a weld that has repair welds\" while a repair exists; deleting a repair lifts its parent's NDE lock (WLD-034). " +
+                "Accepts an Idempotency-Key header.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        project.MapGet("/welds/export", ExportAsync).WithName("ExportWeldLog")
+            .WithSummary("Export the weld log as CSV or Excel (RPT-032)")
+            .WithDescription("`format` is `csv` (default) or `xlsx`. Takes the weld log's filters, `search`, `sort` (number, drawing, welder, date, type, " +
+                "size, schedule, nde, status, xray, area, system, package, progress) and `dir` (asc/desc). Columns: Weld ID, Drawing, Welder, " +
+                "Date Welded, Type, Size, Schedule, NDE Type, NDE Result, NDE Date, X-ray %, Area, System, Test Package, Status, Progress %. " +
+                "Text cells starting with = + - @, a tab or a carriage return are prefixed with a single quote (formula injection).")
+            .Produces(StatusCodes.Status200OK, contentType: WeldLogExport.CsvContentType)
+            .Produces(StatusCodes.Status200OK, contentType: WeldLogExport.XlsxContentType)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var weld = project.MapGroup("/welds/{weldId:guid}");
         Command(weld.MapPost("/assignment", AssignAsync), "AssignWelder", "Assign the welder and date welded (WLD-020/021)",
@@ -163,7 +182,53 @@ public static class WeldEndpoints
     private static async Task<Results<Ok<WeldLogPage>, ValidationProblem, ProblemHttpResult>> LogAsync(
         Guid projectId, ClaimsPrincipal user, WeldQueries queries, CancellationToken ct,
         Guid? drawingId = null, string? welderId = null, Guid? packageId = null, Guid? systemId = null, Guid? areaId = null,
-        string? status = null, string? ndeResult = null, string? search = null, bool showRetired = false, int page = 1, int pageSize = 50)
+        string? status = null, string? ndeResult = null, string? search = null, bool showRetired = false, int page = 1, int pageSize = 50,
+        string? sort = null, string? dir = null)
+    {
+        var (filter, errors) = ParseFilter(drawingId, welderId, packageId, systemId, areaId, status, ndeResult, search, showRetired, page, pageSize);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The weld log filter is not valid");
+        }
+        return await queries.LogAsync(user, projectId, filter, WeldLogSort.Parse(sort, dir), ct) is { } log ? TypedResults.Ok(log) : ProjectNotFound();
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+        Guid projectId, ClaimsPrincipal user, WeldQueries queries, TimeProvider clock, CancellationToken ct,
+        Guid? drawingId = null, string? welderId = null, Guid? packageId = null, Guid? systemId = null, Guid? areaId = null,
+        string? status = null, string? ndeResult = null, string? search = null, bool showRetired = false,
+        string? sort = null, string? dir = null, string? format = null)
+    {
+        var (filter, errors) = ParseFilter(drawingId, welderId, packageId, systemId, areaId, status, ndeResult, search, showRetired, 1, WeldLogFilter.MaxPageSize);
+        var kind = WeldLogExport.ParseFormat(format);
+        if (kind is null)
+        {
+            errors["format"] = [WeldLogExport.FormatMessage];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The weld log export is not valid");
+        }
+        var rows = await queries.ExportRowsAsync(user, projectId, filter, WeldLogSort.Parse(sort, dir), ct);
+        if (rows is null)
+        {
+            return ProjectNotFound();
+        }
+        var file = WeldLogExport.Build(rows, kind!.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid projectId, Guid weldId, ClaimsPrincipal user, WeldCommands commands, CancellationToken ct)
+    {
+        var result = await commands.DeleteAsync(user, projectId, weldId, ct);
+        return result.Succeeded ? TypedResults.NoContent() : Problem(result);
+    }
+
+    /// <summary>WLD-081 query parameters into a filter, with a message per invalid parameter.</summary>
+    private static (WeldLogFilter Filter, Dictionary<string, string[]> Errors) ParseFilter(
+        Guid? drawingId, string? welderId, Guid? packageId, Guid? systemId, Guid? areaId,
+        string? status, string? ndeResult, string? search, bool showRetired, int page, int pageSize)
     {
         var errors = new Dictionary<string, string[]>();
         Guid? welder = null;
@@ -203,12 +268,7 @@ public static class WeldEndpoints
                 errors["ndeResult"] = [WeldCommands.NdeResultMessage];
             }
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The weld log filter is not valid");
-        }
-        var filter = new WeldLogFilter(drawingId, welder, unassigned, packageId, systemId, areaId, statusFilter, resultFilter, search, showRetired, page, pageSize);
-        return await queries.LogAsync(user, projectId, filter, ct) is { } log ? TypedResults.Ok(log) : ProjectNotFound();
+        return (new WeldLogFilter(drawingId, welder, unassigned, packageId, systemId, areaId, statusFilter, resultFilter, search, showRetired, page, pageSize), errors);
     }
 
     private static async Task<Results<Ok<NextNumberResponse>, ProblemHttpResult>> NextNumberAsync(

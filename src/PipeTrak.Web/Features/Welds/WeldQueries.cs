@@ -14,7 +14,8 @@ public sealed record WelderRow(
 public sealed record WeldLogRow(
     Guid Id, Guid ComponentId, string Number, Guid? DrawingId, string? Drawing, Guid? WelderId, string? Welder, DateOnly? DateWelded,
     string WeldType, string Size, string Schedule, string? NdeType, string? NdeResult, string Status, decimal XRayPercent,
-    Guid? AreaId, string? Area, Guid? SystemId, string? System, Guid? PackageId, string? Package, decimal Percent, bool IsRepair, bool IsRetired);
+    Guid? AreaId, string? Area, Guid? SystemId, string? System, Guid? PackageId, string? Package, decimal Percent, bool IsRepair, bool IsRetired,
+    DateOnly? NdeDate = null);
 
 /// <summary>A choice in a filter or form select.</summary>
 public sealed record WeldOption(Guid Id, string Label);
@@ -103,12 +104,40 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
         (await WeldersAsync(user, projectId, ct))?.FirstOrDefault(w => w.Id == welderId);
 
     /// <summary>WLD-080..083: filtered, searched page of the log in natural weld-number order.</summary>
-    public async Task<WeldLogPage?> LogAsync(ClaimsPrincipal user, Guid projectId, WeldLogFilter filter, CancellationToken ct)
+    public Task<WeldLogPage?> LogAsync(ClaimsPrincipal user, Guid projectId, WeldLogFilter filter, CancellationToken ct) =>
+        LogAsync(user, projectId, filter, WeldLogSort.Default, ct);
+
+    /// <summary>WLD-080..083: filtered, searched, sorted page of the log.</summary>
+    public async Task<WeldLogPage?> LogAsync(ClaimsPrincipal user, Guid projectId, WeldLogFilter filter, WeldLogSort sort, CancellationToken ct)
     {
         if (await WeldProject.FindAsync(db, user, projectId, ct) is null)
         {
             return null;
         }
+        var rows = Filtered(projectId, filter);
+        var pageSize = Math.Clamp(filter.PageSize, 1, WeldLogFilter.MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var total = await rows.CountAsync(ct);
+        var items = await Sorted(rows, sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new WeldLogPage(items.ConvertAll(r => r.ToRow()), total, page, pageSize);
+    }
+
+    /// <summary>RPT-032: every row of the log (no paging, at most <see cref="ExportMaxRows"/>) with the log's filters, search and sort.</summary>
+    public async Task<IReadOnlyList<WeldLogRow>?> ExportRowsAsync(ClaimsPrincipal user, Guid projectId, WeldLogFilter filter, WeldLogSort sort, CancellationToken ct)
+    {
+        if (await WeldProject.FindAsync(db, user, projectId, ct) is null)
+        {
+            return null;
+        }
+        var items = await Sorted(Filtered(projectId, filter), sort).Take(ExportMaxRows).ToListAsync(ct);
+        return items.ConvertAll(r => r.ToRow());
+    }
+
+    public const int ExportMaxRows = 200_000;
+
+    /// <summary>WLD-081/082: filters combine with AND; search is a case-insensitive substring.</summary>
+    private IQueryable<LogProjection> Filtered(Guid projectId, WeldLogFilter filter)
+    {
         var rows = Rows(projectId);
         if (!filter.ShowRetired)
         {
@@ -155,14 +184,43 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
                 || (r.Stencil != null && r.Stencil.Contains(term))
                 || (r.WelderName != null && r.WelderName.ToUpper().Contains(term)));
         }
-        var pageSize = Math.Clamp(filter.PageSize, 1, WeldLogFilter.MaxPageSize);
-        var page = Math.Max(1, filter.Page);
-        var total = await rows.CountAsync(ct);
-        var items = await rows.OrderBy(r => r.SortKey).ThenBy(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(ct);
-        return new WeldLogPage(items.ConvertAll(r => r.ToRow()), total, page, pageSize);
+        return rows;
     }
+
+    /// <summary>
+    /// WLD-083: the chosen column, then natural weld number. Empty values (undated welds, no welder, no
+    /// area...) sort last in both directions. Decimals sort as doubles (SQLite cannot order decimals).
+    /// </summary>
+    private static IOrderedQueryable<LogProjection> Sorted(IQueryable<LogProjection> rows, WeldLogSort sort)
+    {
+        var d = sort.Descending;
+        var ordered = sort.Column switch
+        {
+            WeldLogColumn.Drawing => By(rows.OrderBy(r => r.Drawing == null), r => r.Drawing, d),
+            WeldLogColumn.Welder => By(rows.OrderBy(r => r.Stencil == null), r => r.Stencil, d),
+            WeldLogColumn.Date => By(rows.OrderBy(r => r.DateWelded == null), r => r.DateWelded, d),
+            WeldLogColumn.Type => First(rows, r => r.WeldType, d),
+            WeldLogColumn.Size => By(rows.OrderBy(r => r.Size == ""), r => r.Size, d),
+            WeldLogColumn.Schedule => By(rows.OrderBy(r => r.Schedule == ""), r => r.Schedule, d),
+            WeldLogColumn.Nde => By(By(rows.OrderBy(r => r.NdeResult == null), r => r.NdeResult, d), r => r.NdeType, d),
+            WeldLogColumn.Status => First(rows, r => r.Status, d),
+            WeldLogColumn.XRay => First(rows, r => (double)r.XRayPercent, d),
+            WeldLogColumn.Area => By(rows.OrderBy(r => r.Area == null), r => r.Area, d),
+            WeldLogColumn.System => By(rows.OrderBy(r => r.System == null), r => r.System, d),
+            WeldLogColumn.Package => By(rows.OrderBy(r => r.Package == null), r => r.Package, d),
+            WeldLogColumn.Progress => First(rows, r => (double)r.Percent, d),
+            _ => First(rows, r => r.SortKey, d),
+        };
+        return ordered.ThenBy(r => r.SortKey).ThenBy(r => r.Id);
+    }
+
+    private static IOrderedQueryable<LogProjection> First<TKey>(
+        IQueryable<LogProjection> rows, System.Linq.Expressions.Expression<Func<LogProjection, TKey>> key, bool descending) =>
+        descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+
+    private static IOrderedQueryable<LogProjection> By<TKey>(
+        IOrderedQueryable<LogProjection> rows, System.Linq.Expressions.Expression<Func<LogProjection, TKey>> key, bool descending) =>
+        descending ? rows.ThenByDescending(key) : rows.ThenBy(key);
 
     /// <summary>One weld with milestones and its weld and milestone events merged, newest first (WLD-059).</summary>
     public async Task<WeldDetail?> DetailAsync(ClaimsPrincipal user, Guid projectId, Guid weldId, CancellationToken ct)
@@ -233,6 +291,7 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
             Schedule = w.Schedule,
             NdeType = w.NdeType,
             NdeResult = w.NdeResult,
+            NdeDate = w.NdeDate,
             Status = w.Status,
             XRayPercent = w.XRayPercent,
             AreaId = c.AreaId,
@@ -263,6 +322,7 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
         public string Schedule { get; init; } = "";
         public NdeType? NdeType { get; init; }
         public NdeResult? NdeResult { get; init; }
+        public DateOnly? NdeDate { get; init; }
         public WeldStatus Status { get; init; }
         public decimal XRayPercent { get; init; }
         public Guid? AreaId { get; init; }
@@ -279,6 +339,6 @@ public sealed class WeldQueries(AppDbContext db, MilestoneCommands milestones)
             Id, ComponentId, Number, DrawingId, Drawing, WelderId,
             Stencil is null || WelderName is null ? null : WelderRules.Display(Stencil, WelderName), DateWelded,
             WeldType.Code(), Size, Schedule, NdeType?.Code(), NdeResult?.Code(), Status.Code(), XRayPercent,
-            AreaId, Area, SystemId, System, PackageId, Package, Percent, IsRepair, IsRetired);
+            AreaId, Area, SystemId, System, PackageId, Package, Percent, IsRepair, IsRetired, NdeDate);
     }
 }
