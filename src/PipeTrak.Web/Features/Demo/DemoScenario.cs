@@ -142,11 +142,12 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
             this.qc = qc;
             this.now = now;
             at = new DemoClock(now);
-            welds = new WeldCommands(db, new MilestoneCommands(db, at, milestoneLog), at);
-            welders = new WelderCommands(db, at);
             // The audit entries name the QC inspector who acted (AuditLog reads the request's user).
             var http = new HttpContextAccessor { HttpContext = new DefaultHttpContext { User = qc.Principal } };
-            packages = new PackageCommands(db, new AuditLog(db, at, http), at);
+            var audit = new AuditLog(db, at, http);
+            welds = new WeldCommands(db, new MilestoneCommands(db, at, milestoneLog), audit, at);
+            welders = new WelderCommands(db, at);
+            packages = new PackageCommands(db, audit, at);
             calendar = new WeldProject(project.Id, project.OrganizationId, false, project.TimeZone);
         }
 
