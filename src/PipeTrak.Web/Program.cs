@@ -12,6 +12,7 @@ using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Features.Welds;
+using PipeTrak.Web.Features.Welds.Import;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Email;
@@ -38,6 +39,7 @@ builder.Services.AddTemplates();
 builder.Services.AddManhours();
 builder.Services.AddImports();
 builder.Services.AddWelds();
+builder.Services.AddWeldImports();
 builder.Services.AddDrawings();
 builder.Services.AddComponents();
 
@@ -83,6 +85,7 @@ api.MapManhourEndpoints();
 api.MapDashboardEndpoints();
 api.MapImportEndpoints();
 api.MapWeldEndpoints();
+api.MapWeldImportEndpoints();
 api.MapDrawingEndpoints();
 api.MapComponentEndpoints();
 
