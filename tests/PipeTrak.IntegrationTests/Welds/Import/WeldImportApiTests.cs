@@ -98,7 +98,7 @@ public abstract class WeldImportApiTests(PipeTrakFactory factory)
             // WLD-059: the command events, and one milestone event per milestone change.
             var w1 = welds["W-1"].Weld.Id;
             Assert.Equal([WeldEventActions.Assign, WeldEventActions.NdeRecord],
-                (await db.WeldEvents.AsNoTracking().Where(e => e.WeldId == w1).ToListAsync()).OrderBy(e => e.Id).Select(e => e.Action));
+                (await db.WeldEvents.AsNoTracking().Where(e => e.WeldId == w1).Select(e => e.Action).ToListAsync()).Order(StringComparer.Ordinal));
             var w3Component = welds["W-3"].Weld.ComponentId;
             Assert.Equal(2, await db.MilestoneEvents.CountAsync(e => e.ComponentId == w3Component));
             Assert.Equal(100, await db.MilestoneValues.Where(v => v.ComponentId == w3Component && v.Milestone == "Weld Complete").Select(v => v.Value.Value).SingleAsync());
