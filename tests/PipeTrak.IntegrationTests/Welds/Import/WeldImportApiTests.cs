@@ -329,6 +329,27 @@ public abstract class WeldImportApiTests(PipeTrakFactory factory)
     }
 
     [Fact]
+    public async Task PPL033_an_archived_project_refuses_weld_imports()
+    {
+        var (org, api, _, _) = await OrgAsync();
+        using var __ = api;
+        var projectId = org.ProjectId!.Value;
+        var run = await api.PreviewWeldsAsync(projectId, Sample());
+        await factory.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            project.IsArchived = true;
+            await db.SaveChangesAsync();
+        }, org.Id);
+
+        var upload = await api.UploadWeldsAsync(projectId, Sample());
+        Assert.Equal(HttpStatusCode.Conflict, upload.StatusCode);
+        Assert.Equal(PipeTrak.Web.Features.Projects.Project.ArchivedMessage, await upload.ProblemDetailAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await api.ConfirmWeldsAsync(projectId, run.GetProperty("id").GetGuid())).StatusCode);
+        Assert.Equal(0, (await factory.WeldCountsAsync(org)).Welds);
+    }
+
+    [Fact]
     public async Task PPL040_only_owner_admin_and_project_manager_import_welds()
     {
         var (org, api, _, _) = await OrgAsync();
