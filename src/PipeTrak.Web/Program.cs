@@ -13,6 +13,7 @@ using PipeTrak.Web.Features.Review;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Features.Welds;
+using PipeTrak.Web.Features.Welds.Import;
 using PipeTrak.Web.Infrastructure.Api;
 using PipeTrak.Web.Infrastructure.Data;
 using PipeTrak.Web.Infrastructure.Email;
@@ -40,6 +41,7 @@ builder.Services.AddManhours();
 builder.Services.AddImports();
 builder.Services.AddWelds();
 builder.Services.AddReview();
+builder.Services.AddWeldImports();
 builder.Services.AddDrawings();
 builder.Services.AddComponents();
 
@@ -86,6 +88,7 @@ api.MapDashboardEndpoints();
 api.MapImportEndpoints();
 api.MapWeldEndpoints();
 api.MapReviewEndpoints();
+api.MapWeldImportEndpoints();
 api.MapDrawingEndpoints();
 api.MapComponentEndpoints();
 

@@ -35,6 +35,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         public Guid StageId { get; init; }
         public Guid BudgetId { get; init; }
         public Guid ImportId { get; init; }
+        public Guid WeldImportId { get; init; }
         public Guid WeldId { get; init; }
         public Guid WelderId { get; init; }
         public Guid ReviewItemId { get; init; }
@@ -195,6 +196,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         "packageId" => b.PackageId.ToString(),
         "stageId" => b.StageId.ToString(),
         "action" => "complete",
+        "importId" when route.Contains("/welds/import", StringComparison.Ordinal) => b.WeldImportId.ToString(),
         "importId" => b.ImportId.ToString(),
         "weldId" => b.WeldId.ToString(),
         "welderId" => b.WelderId.ToString(),
@@ -257,6 +259,18 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             FileName = "b-secret-takeoff.csv",
             CreatedAt = now,
         };
+        var weldImportRun = new PipeTrak.Web.Features.Imports.ImportRun
+        {
+            Id = Guid.CreateVersion7(),
+            OrganizationId = org.Id,
+            ProjectId = drawing.ProjectId,
+            UserId = org.Owner.Id,
+            UserName = "B owner",
+            Kind = PipeTrak.Web.Features.Imports.ImportRun.WeldsKind,
+            FileName = "b-secret-welds.csv",
+            CanImport = true,
+            CreatedAt = now,
+        };
         var budget = new ManhourBudget
         {
             Id = Guid.CreateVersion7(),
@@ -274,7 +288,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
         };
         await factory.WithDbAsync(async db =>
         {
-            db.AddRange(drawing, area, system, package, stage, importRun);
+            db.AddRange(drawing, area, system, package, stage, importRun, weldImportRun);
             await db.SaveChangesAsync();
             var stored = await db.Components.SingleAsync(c => c.Id == component.Id);
             stored.DrawingId = drawing.Id;
@@ -330,6 +344,7 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             StageId = stage.Id,
             BudgetId = budget.Id,
             ImportId = importRun.Id,
+            WeldImportId = weldImportRun.Id,
         };
     }
 
@@ -366,6 +381,8 @@ public abstract class CrossTenantSweepTests(PipeTrakFactory factory)
             Assert.Equal(0, await db.AuditEntries.CountAsync(x => x.ProjectId == b.Org.ProjectId && x.Action.StartsWith("rules_of_credit")));
             var bImport = await db.ImportRuns.SingleAsync(r => r.Id == b.ImportId);
             Assert.Equal((PipeTrak.Web.Features.Imports.ImportStatus.Previewed, (DateTime?)null), (bImport.Status, bImport.CompletedAt));
+            var bWeldImport = await db.ImportRuns.SingleAsync(r => r.Id == b.WeldImportId);
+            Assert.Equal((PipeTrak.Web.Features.Imports.ImportStatus.Previewed, (DateTime?)null), (bWeldImport.Status, bWeldImport.CompletedAt));
             Assert.Equal(2, await db.Components.CountAsync(c => c.ProjectId == b.Org.ProjectId)); // the spool and the weld seeded here
             var bWeld = await db.Welds.SingleAsync(w => w.Id == b.WeldId);
             Assert.Equal(((Guid?)null, (NdeResult?)null, "2", (Guid?)null), (bWeld.WelderId, bWeld.NdeResult, bWeld.Size, bWeld.OriginalWeldId));

@@ -98,4 +98,22 @@ public sealed class WeldLogValidatorTests
     [Fact]
     public void IMP051_checks_run_in_table_order() =>
         Assert.Equal("Row 1 (line 2): Weld Type must be BW, SW, FW or TW", Error(Row(type: "ZZ", xray: "500", drawing: "X-9")));
+
+    [Fact]
+    public void WLD001_field_lengths_follow_the_weld_record()
+    {
+        Assert.Equal("Row 1 (line 2): " + WeldLogValidator.NumberTooLongMessage, Error(Row(id: new string('W', 101))));
+        Assert.Equal("Row 1 (line 2): " + WeldLogValidator.TextTooLongMessage,
+            Validator().Validate(new WeldLogRow(1, 2, "W-1", "ISO-1", "BW", Size: new string('2', 101))).Error!.Message);
+        Assert.Equal("Row 1 (line 2): " + WeldLogValidator.CommentsTooLongMessage,
+            Validator().Validate(new WeldLogRow(1, 2, "W-1", "ISO-1", "BW", Comments: new string('c', 1001))).Error!.Message);
+    }
+
+    [Fact]
+    public void IMP053_a_valid_row_keeps_its_nde_date()
+    {
+        var (valid, error) = Validator().Validate(new WeldLogRow(1, 2, "W-1", "ISO-1", "BW", Stencil: "AB", DateWelded: "2026-11-01", NdeType: "RT", NdeResult: "PASS", NdeDate: "2026-11-03"));
+        Assert.Null(error);
+        Assert.Equal(new DateOnly(2026, 11, 3), valid!.NdeDate);
+    }
 }

@@ -214,7 +214,7 @@ public sealed class ImportCommands(
         {
             return refusal;
         }
-        var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == importId && r.ProjectId == projectId, ct);
+        var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == importId && r.ProjectId == projectId && r.Kind == ImportRun.TakeoffKind, ct);
         return run is null ? ImportOutcome.NotFound : new ImportOutcome(ImportOutcomeKind.Ok, Run: View(run));
     }
 
@@ -245,7 +245,7 @@ public sealed class ImportCommands(
         {
             return refusal;
         }
-        var exists = await db.ImportRuns.AnyAsync(r => r.Id == importId && r.ProjectId == projectId, ct);
+        var exists = await db.ImportRuns.AnyAsync(r => r.Id == importId && r.ProjectId == projectId && r.Kind == ImportRun.TakeoffKind, ct);
         if (!exists)
         {
             return ImportOutcome.NotFound;

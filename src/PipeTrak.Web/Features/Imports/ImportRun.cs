@@ -20,6 +20,7 @@ public enum ImportStatus
 public sealed class ImportRun : ITenantOwned
 {
     public const string TakeoffKind = "takeoff";
+    public const string WeldsKind = "welds";
 
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }

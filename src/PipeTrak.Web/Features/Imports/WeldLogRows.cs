@@ -16,7 +16,12 @@ public sealed record WeldLogRow(
     string? DateWelded = null,
     string? NdeType = null,
     string? NdeResult = null,
-    string? NdeDate = null);
+    string? NdeDate = null,
+    string? Spec = null,
+    string? Size = null,
+    string? Schedule = null,
+    string? BaseMetal = null,
+    string? Comments = null);
 
 /// <summary>A weld log row that passed IMP-051, with its parsed values.</summary>
 public sealed record ValidWeldLogRow(
@@ -28,7 +33,12 @@ public sealed record ValidWeldLogRow(
     string? Stencil,
     DateOnly? DateWelded,
     string? NdeType,
-    string? NdeResult);
+    string? NdeResult,
+    DateOnly? NdeDate = null)
+{
+    /// <summary>IMP-052: NDE is required when the x-ray value is above 0.</summary>
+    public bool NdeRequired => ImportValues.NdeRequired(XRayPercent);
+}
 
 /// <summary>A row error with the IMP-003 prefix.</summary>
 public sealed record WeldLogRowError(int Number, int Line, string Message);
@@ -45,6 +55,17 @@ public sealed partial class WeldLogValidator(DateOnly today, Func<string, bool> 
     private static readonly string[] WeldTypes = ["BW", "SW", "FW", "TW"];
     private static readonly string[] NdeResults = ["PASS", "FAIL", "PENDING"];
     private static readonly string[] NdeTypes = ["RT", "UT", "PT", "MT", "VT"];
+
+    /// <summary>The NDE date is not in the IMP-051 table; it is checked like Date Welded (and WLD-030).</summary>
+    public const string NdeDateMessage = "NDE Date must be a date (YYYY-MM-DD) not in the future";
+
+    /// <summary>WLD-030 records type and result together, so the import needs both (or neither).</summary>
+    public const string NdeTogetherMessage = "Type of NDE Performed and NDE Result must be given together";
+
+    /// <summary>WLD-001/WLD-055 field lengths (same messages as the weld commands).</summary>
+    public const string NumberTooLongMessage = "Weld number must be 100 characters or fewer";
+    public const string TextTooLongMessage = "Size, schedule, base metal and spec must be 100 characters or fewer";
+    public const string CommentsTooLongMessage = "Notes must be 1,000 characters or fewer";
 
     private readonly Dictionary<string, int> weldIds = new(StringComparer.Ordinal);
 
@@ -104,9 +125,38 @@ public sealed partial class WeldLogValidator(DateOnly today, Func<string, bool> 
         {
             return Fail(row, "Welder Stencil and Date Welded must be given together");
         }
-        if ((ndeType is not null || result is not null) && (stencil is null || dateWelded is null))
+        if ((ndeType is not null || result is not null || !string.IsNullOrWhiteSpace(row.NdeDate)) && (stencil is null || dateWelded is null))
         {
             return Fail(row, "NDE data requires a welder and weld date");
+        }
+        DateOnly? ndeDate = null;
+        if (!string.IsNullOrWhiteSpace(row.NdeDate))
+        {
+            if (!DateOnly.TryParseExact(row.NdeDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || date > today)
+            {
+                return Fail(row, NdeDateMessage);
+            }
+            if (date < dateWelded)
+            {
+                return Fail(row, "NDE date cannot be before the weld date"); // WLD-030
+            }
+            ndeDate = date;
+        }
+        if ((ndeType is not null || result is not null || ndeDate is not null) && (ndeType is null || result is null))
+        {
+            return Fail(row, NdeTogetherMessage);
+        }
+        if (row.WeldId.Trim().Length > 100)
+        {
+            return Fail(row, NumberTooLongMessage);
+        }
+        if (new[] { row.Spec, row.Size, row.Schedule, row.BaseMetal }.Any(t => t?.Trim().Length > 100))
+        {
+            return Fail(row, TextTooLongMessage);
+        }
+        if (row.Comments?.Trim().Length > 1000)
+        {
+            return Fail(row, CommentsTooLongMessage);
         }
         var weldNumber = ComponentIdentity.ForWeld(row.WeldId);
         if (weldIds.TryGetValue(weldNumber, out var first))
@@ -119,7 +169,7 @@ public sealed partial class WeldLogValidator(DateOnly today, Func<string, bool> 
         {
             return Fail(row, DrawingNotFoundMessage(row.Drawing.Trim(), similarDrawings(drawing)));
         }
-        return (new ValidWeldLogRow(row, weldNumber, drawing, weldType, xRay, stencil, dateWelded, ndeType, result), null);
+        return (new ValidWeldLogRow(row, weldNumber, drawing, weldType, xRay, stencil, dateWelded, ndeType, result, ndeDate), null);
     }
 
     /// <summary>IMP-051: "drawing '{value}' not found. Did you mean {up to 3 similar numbers}?" (the question is left out when nothing is similar).</summary>
