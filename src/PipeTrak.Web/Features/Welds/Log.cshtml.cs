@@ -43,6 +43,12 @@ public sealed class LogModel(WeldQueries queries, TimeProvider clock) : PageMode
 
     public bool CanCreate => User.Can(Permission.ManageWelds);
 
+    /// <summary>Any filter, search or "show retired" narrows the log (the empty state then says "No results found").</summary>
+    public bool IsFiltered => DrawingId is not null || !string.IsNullOrWhiteSpace(Welder) || PackageId is not null || SystemId is not null
+        || AreaId is not null || !string.IsNullOrWhiteSpace(Status) || !string.IsNullOrWhiteSpace(Nde) || !string.IsNullOrWhiteSpace(Search) || ShowRetired;
+
+    public bool CanImport => User.Can(Permission.ManageProjects);
+
     public int PageCount => Math.Max(1, (Log.Total + Log.PageSize - 1) / Log.PageSize);
 
     public async Task<IActionResult> OnGetAsync(Guid projectId, CancellationToken ct)

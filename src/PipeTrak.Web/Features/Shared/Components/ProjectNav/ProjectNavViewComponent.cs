@@ -14,18 +14,7 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var userId = HttpContext.User.UserId();
-        if (userId is null || HttpContext.User.OrganizationId() is null)
-        {
-            return Content("");
-        }
-        var routeProject = RouteData.Values.TryGetValue("projectId", out var v) && Guid.TryParse(v?.ToString(), out var rp) ? rp : (Guid?)null;
-        var selected = routeProject ?? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SelectedProjectId).SingleOrDefaultAsync(HttpContext.RequestAborted);
-        var project = await db.Projects.AsNoTracking()
-            .Where(p => !p.IsArchived && (selected == null || p.Id == selected))
-            .OrderByDescending(p => p.Id == selected).ThenByDescending(p => p.CreatedAt)
-            .Select(p => new ProjectLink(p.Id, p.Name))
-            .FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var project = await CurrentProjectAsync(db, HttpContext, RouteData);
         if (project is null)
         {
             return Content("");
@@ -42,6 +31,26 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
         return View(new ProjectNavModel(project, links, HttpContext.Request.Path.Value ?? "/"));
     }
 
+    /// <summary>
+    /// The project the navigation is about: the page's own (route), else the one the user last selected,
+    /// else their newest non-archived project; null when signed out or without one.
+    /// </summary>
+    public static async Task<ProjectLink?> CurrentProjectAsync(AppDbContext db, HttpContext http, RouteData route)
+    {
+        var userId = http.User.UserId();
+        if (userId is null || http.User.OrganizationId() is null)
+        {
+            return null;
+        }
+        var routeProject = route.Values.TryGetValue("projectId", out var v) && Guid.TryParse(v?.ToString(), out var rp) ? rp : (Guid?)null;
+        var selected = routeProject ?? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SelectedProjectId).SingleOrDefaultAsync(http.RequestAborted);
+        return await db.Projects.AsNoTracking()
+            .Where(p => !p.IsArchived && (selected == null || p.Id == selected))
+            .OrderByDescending(p => p.Id == selected).ThenByDescending(p => p.CreatedAt)
+            .Select(p => new ProjectLink(p.Id, p.Name))
+            .FirstOrDefaultAsync(http.RequestAborted);
+    }
+
     /// <summary>The project's screens, in sidebar order.</summary>
     private static readonly (string Label, string Suffix, Permission Permission)[] Links =
     [
@@ -51,7 +60,9 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
         ("Test packages", "packages", Permission.ViewProjectData),
         ("Weld log", "welds", Permission.ViewProjectData),
         ("Welders", "welders", Permission.ViewProjectData),
+        ("QC review", "review", Permission.ViewProjectData),
         ("Imports", "imports", Permission.ManageProjects),
+        ("Weld import", "welds/import", Permission.ManageProjects),
         ("Manhours", "manhours", Permission.ManageProjects),
         ("Rules of credit", "settings/rules-of-credit", Permission.ManageProjects),
         ("Settings", "settings", Permission.ManageProjects),
