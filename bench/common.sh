@@ -50,12 +50,13 @@ app_build() {
 # app_cli ARGS...: runs a command verb (migrate, seed-demo) of the built app.
 app_cli() { (cd "$ROOT/src/PipeTrak.Web" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning dotnet "$DLL" "$@"); }
 
-# seed COMPONENTS SEED: sets PROJECT_ID and API_TOKEN (a demo foreman token).
+# seed COMPONENTS SEED [more seed-demo options]: sets PROJECT_ID and API_TOKEN (a demo foreman token
+# unless e.g. `--api-token-role pm` is passed).
 seed() {
   app_cli migrate >/dev/null
   log "seed-demo --components $1 --seed $2"
   local started out; started=$(date +%s.%N)
-  out=$(app_cli seed-demo --components "$1" --seed "$2" --api-token)
+  out=$(app_cli seed-demo --components "$1" --seed "$2" --api-token "${@:3}")
   SEED_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
   echo "$out" | grep -E '^(Created|Demo organization)' >&2 || true
   PROJECT_ID=$(echo "$out" | sed -n 's/^PROJECT_ID=//p' | tail -n 1)

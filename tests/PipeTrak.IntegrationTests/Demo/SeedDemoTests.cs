@@ -7,6 +7,7 @@ using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Rollups;
+using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 
 namespace PipeTrak.IntegrationTests.Demo;
@@ -160,6 +161,18 @@ public abstract class SeedDemoTests(PipeTrakFactory factory)
         // The embedded default project is the ~1,200-component one; the command added 120 more.
         Assert.Equal(DemoData.DefaultComponents, defaultComponents);
         Assert.True(generated >= 120 && generated % 120 == 0);
+    }
+
+    [Fact]
+    public async Task Seed_demo_api_token_role_pm_issues_the_token_to_the_demo_project_manager()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var exit = await DemoCommand.RunAsync(scope.ServiceProvider, ["--components", "120", "--seed", "31", "--api-token-role", "pm"], CancellationToken.None);
+        Assert.Equal(0, exit);
+        var pm = DemoSeeder.Users.Single(u => u.Role == OrgRole.ProjectManager).Email.ToUpperInvariant();
+        var owners = await factory.WithDbAsync(db => db.ApiTokens.AsNoTracking().Where(t => t.Name == "seed-demo 31")
+            .Select(t => db.Users.Where(u => u.Id == t.UserId).Select(u => u.NormalizedEmail).Single()).ToListAsync());
+        Assert.Equal(pm, Assert.Single(owners));
     }
 }
 

@@ -6,6 +6,7 @@ using PipeTrak.Web.Features.Demo;
 using PipeTrak.Web.Features.Manhours;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Packages;
+using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Features.Welds;
 
@@ -330,6 +331,18 @@ public sealed partial class DemoDataTests
         var (options, error) = DemoCommandOptions.Parse(args);
         Assert.Null(error);
         Assert.Equal((components, seed, token), (options!.Components, options.Seed, options.ApiToken));
+        Assert.Equal(OrgRole.Foreman, options.ApiTokenRole);
+    }
+
+    [Theory]
+    [InlineData("pm", OrgRole.ProjectManager)]
+    [InlineData("OWNER", OrgRole.Owner)]
+    [InlineData("qc", OrgRole.QcInspector)]
+    public void Api_token_role_picks_the_demo_user_and_implies_a_token(string name, OrgRole role)
+    {
+        var (options, error) = DemoCommandOptions.Parse(["--components", "2000", "--api-token-role", name]);
+        Assert.Null(error);
+        Assert.Equal((true, role, 2000), (options!.ApiToken, options.ApiTokenRole, options.Components));
     }
 
     [Theory]
@@ -338,6 +351,8 @@ public sealed partial class DemoDataTests
     [InlineData("--components")]
     [InlineData("--seed", "x")]
     [InlineData("--rows", "5")]
+    [InlineData("--api-token-role", "boss")]
+    [InlineData("--api-token-role")]
     public void Bad_command_options_say_what_to_fix(params string[] args)
     {
         var (options, error) = DemoCommandOptions.Parse(args);
