@@ -63,6 +63,8 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
 {
     private const int MaxAttempts = 10;
 
+    private readonly Dictionary<(Guid ProjectId, ComponentType Type), IReadOnlyList<TemplateRow>> templates = [];
+
     public async Task<MilestoneCommandResult> UpdateAsync(
         ClaimsPrincipal user, Guid projectId, Guid componentId, string milestone, MilestoneUpdateInput input, CancellationToken ct)
     {
@@ -199,7 +201,10 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         Component component, IReadOnlyDictionary<string, int> targets, MilestoneStageContext context, CancellationToken ct)
     {
         var template = await TemplateAsync(component, ct);
-        var values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+        // A component this unit of work is adding (imports, unplanned and repair welds) has only the values staged here.
+        var values = db.Entry(component).State == EntityState.Added
+            ? [.. db.MilestoneValues.Local.Where(v => v.ComponentId == component.Id)]
+            : await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
         var events = new List<MilestoneEvent>();
         var nowUtc = context.Now.UtcDateTime;
         foreach (var row in template)
@@ -275,6 +280,12 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
     /// <summary>TRK-023: the project's rows for the type, or the default (logged as an error) when missing.</summary>
     private async Task<IReadOnlyList<TemplateRow>> TemplateAsync(Component component, CancellationToken ct)
     {
+        // Read once per project and type for the lifetime of this (scoped) instance: a weld import stages
+        // thousands of welds, and nothing that edits rules of credit goes through this class.
+        if (templates.TryGetValue((component.ProjectId, component.Type), out var cached))
+        {
+            return cached;
+        }
         var rows = await db.ProjectTemplateRows.AsNoTracking()
             .Where(r => r.ProjectId == component.ProjectId && r.ComponentType == component.Type)
             .OrderBy(r => r.Order)
@@ -284,6 +295,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         {
             MilestoneLog.TemplateMissing(logger, component.ProjectId, component.Type.Code());
         }
+        templates[(component.ProjectId, component.Type)] = template;
         return template;
     }
 
