@@ -37,6 +37,20 @@ public sealed class ProjectNavViewComponent(AppDbContext db) : ViewComponent
     /// </summary>
     public static async Task<ProjectLink?> CurrentProjectAsync(AppDbContext db, HttpContext http, RouteData route)
     {
+        // The sidebar and the header bell both ask on every page: read it once per request.
+        if (http.Items.TryGetValue(CurrentProjectKey, out var known))
+        {
+            return (ProjectLink?)known;
+        }
+        var project = await FindCurrentProjectAsync(db, http, route);
+        http.Items[CurrentProjectKey] = project;
+        return project;
+    }
+
+    private static readonly object CurrentProjectKey = new();
+
+    private static async Task<ProjectLink?> FindCurrentProjectAsync(AppDbContext db, HttpContext http, RouteData route)
+    {
         var userId = http.User.UserId();
         if (userId is null || http.User.OrganizationId() is null)
         {
