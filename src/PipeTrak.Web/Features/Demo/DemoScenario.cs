@@ -5,7 +5,6 @@ using PipeTrak.Web.Features.Audit;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
-using PipeTrak.Web.Features.Review;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Welds;
 using PipeTrak.Web.Infrastructure.Data;
@@ -127,7 +126,6 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
         private readonly WeldCommands welds;
         private readonly WelderCommands welders;
         private readonly PackageCommands packages;
-        private readonly ReviewItems reviews;
         private readonly WeldProject calendar;
         private readonly List<Guid> verified = [];
         private readonly HashSet<Guid> awaiting = [];
@@ -150,7 +148,6 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
             welds = new WeldCommands(db, new MilestoneCommands(db, at, milestoneLog), audit, at);
             welders = new WelderCommands(db, at);
             packages = new PackageCommands(db, audit, at);
-            reviews = new ReviewItems(db, at);
             calendar = new WeldProject(project.Id, project.OrganizationId, false, project.TimeZone);
         }
 
@@ -352,19 +349,21 @@ public sealed class DemoScenario(AppDbContext db, TimeProvider clock, ILogger<Mi
             await AssignAsync(first, now.AddDays(-4), newcomer, ct);
         }
 
-        /// <summary>WLD-071: QC resolves the weld_completed items a few hours after each weld, except the awaiting ones (through <see cref="ReviewItems"/>).</summary>
+        /// <summary>WLD-071: QC resolves the weld_completed items a few hours after each weld, except the awaiting ones.</summary>
         private async Task ResolveReviewItemsAsync(CancellationToken ct)
         {
-            var items = await db.ReviewItems.AsNoTracking()
+            var items = await db.ReviewItems
                 .Where(i => i.ProjectId == project.Id && i.Type == ReviewItemTypes.WeldCompleted && i.Status == ReviewItemTypes.Pending)
-                .Select(i => new { i.Id, i.ComponentId, i.CreatedAt })
                 .ToListAsync(ct);
             foreach (var item in items.Where(i => i.ComponentId is not { } c || !awaiting.Contains(c)).OrderBy(i => i.CreatedAt))
             {
                 var resolvedAt = new DateTimeOffset(item.CreatedAt, TimeSpan.Zero).AddHours(2 + rng.Next(20));
-                at.Now = resolvedAt > now ? now : resolvedAt;
-                Ensure(await reviews.HandleAsync(qc.Principal, project.Id, item.Id, ignore: false, DemoCatalog.ReviewResolvedNote, ct), "resolve review item");
+                item.Status = ReviewItemTypes.Resolved;
+                item.ResolvedByUserId = qc.Id;
+                item.ResolvedAt = (resolvedAt > now ? now : resolvedAt).UtcDateTime;
+                item.Note = DemoCatalog.ReviewResolvedNote;
             }
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
 
