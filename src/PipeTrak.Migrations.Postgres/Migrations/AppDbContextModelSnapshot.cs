@@ -480,7 +480,16 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"RetiredAt\" IS NULL");
 
-                    b.ToTable("components", (string)null);
+                    b.ToTable("components", null, t =>
+                        {
+                            t.HasTrigger("components_rollup_cells_delete");
+
+                            t.HasTrigger("components_rollup_cells_insert");
+
+                            t.HasTrigger("components_rollup_cells_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Components.PlantSystem", b =>
@@ -1215,6 +1224,54 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                     b.HasIndex("OrganizationId", "IsArchived", "CreatedAt");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Rollups.RollupCell", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DrawingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BudgetedTenThousandths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EarnedHundredMillionths")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PercentHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Testable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TestableComplete")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProjectId", "DrawingId", "AreaId", "SystemId", "PackageId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("component_rollup_cells", (string)null);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Team.Invitation", b =>

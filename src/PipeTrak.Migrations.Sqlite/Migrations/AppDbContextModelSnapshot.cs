@@ -471,7 +471,16 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"RetiredAt\" IS NULL");
 
-                    b.ToTable("components", (string)null);
+                    b.ToTable("components", null, t =>
+                        {
+                            t.HasTrigger("components_rollup_cells_delete");
+
+                            t.HasTrigger("components_rollup_cells_insert");
+
+                            t.HasTrigger("components_rollup_cells_update");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Components.PlantSystem", b =>
@@ -1206,6 +1215,54 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "IsArchived", "CreatedAt");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("PipeTrak.Web.Features.Rollups.RollupCell", b =>
+                {
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DrawingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetedTenThousandths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EarnedHundredMillionths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PercentHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Testable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TestableComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "DrawingId", "AreaId", "SystemId", "PackageId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("component_rollup_cells", (string)null);
                 });
 
             modelBuilder.Entity("PipeTrak.Web.Features.Team.Invitation", b =>

@@ -11,7 +11,15 @@ public sealed class ComponentConfiguration : IEntityTypeConfiguration<Component>
 {
     public void Configure(EntityTypeBuilder<Component> b)
     {
-        b.ToTable("components");
+        // The roll-up cells (Features/Rollups/RollupCell) are kept by AFTER triggers on this table: SQLite's
+        // RETURNING cannot be used on a table with AFTER triggers, and the triggers are declared to EF.
+        b.ToTable("components", tb =>
+        {
+            tb.UseSqlReturningClause(false);
+            tb.HasTrigger("components_rollup_cells_insert");
+            tb.HasTrigger("components_rollup_cells_update");
+            tb.HasTrigger("components_rollup_cells_delete");
+        });
         b.Property(x => x.Type).HasConversion(new ComponentTypeCodeConverter()).HasMaxLength(32);
         b.Property(x => x.IdentityKey).HasMaxLength(Component.IdentityKeyMaxLength);
         b.Property(x => x.Attributes).HasMaxLength(Component.AttributesMaxLength);

@@ -77,9 +77,9 @@ public sealed record ProjectRollup(
 
 /// <summary>
 /// TRK-049/053/054, PKG-030/032: project roll-ups read at request time. All the component figures come
-/// from ONE grouped query (GROUP BY area, system, effective package in SQL) whose handful of result rows
-/// are then folded into the overall figures and the three groupings, so the component table is read
-/// once and never loaded into memory. Retired components are left out (TRK-060); the effective package
+/// from ONE grouped query over the roll-up cells kept in the same transaction as every component write
+/// (ADR 007; GROUP BY area, system, effective package in SQL) whose handful of result rows are then
+/// folded into the overall figures and the three groupings. Retired components are left out (TRK-060); the effective package
 /// is the component's own, else its drawing's (TRK-072). Tenant query filters apply.
 /// </summary>
 public static class ProjectRollups
@@ -136,61 +136,42 @@ public static class ProjectRollups
     private static async Task<List<Named>> NamesAsync(IQueryable<Named> query, CancellationToken ct) => await query.ToListAsync(ct);
 
     /// <summary>
-    /// The one aggregate query, in two levels so that the component table is never joined row by row:
-    /// live components are first grouped by their own drawing, area, system and package (a few rows per
-    /// drawing, and a parallel aggregate on PostgreSQL), and only those groups are joined to their
-    /// drawings for the effective package (TRK-072). The folds below add cells up, so a cell per
-    /// (drawing, area, system, package) is as good as one per (area, system, effective package).
-    /// Percent is decimal(5,2) and budgeted MH decimal(12,4) (TEXT on SQLite): they are summed as
-    /// decimals and turned into whole units (hundredths, ten-thousandths, 10⁻⁸ MH), exact on both providers.
+    /// The one aggregate read: the project's roll-up cells (<see cref="RollupCell"/>: live components summed
+    /// per own drawing, area, system and package, kept by database triggers in the same statement as every
+    /// component write, so never stale) joined to their drawings for the effective package (TRK-072: own,
+    /// else the drawing's) and grouped by area, system and effective package. It reads a few rows per
+    /// drawing, not the component table, so it does not grow with the number of components per drawing.
+    /// With <paramref name="packageId"/> only the cells whose effective package is that one.
     /// </summary>
     private static async Task<List<Cell>> CellsAsync(AppDbContext db, Guid projectId, CancellationToken ct, Guid? packageId = null)
     {
-        var live = packageId is { } only
-            ? PackageQueries.Members(db, projectId, only).AsNoTracking()
-            : db.Components.AsNoTracking().Where(c => c.ProjectId == projectId && c.RetiredAt == null);
-        var groups =
-            from c in live
-            group c by new { c.DrawingId, c.AreaId, c.SystemId, c.PackageId } into g
+        var rows = await (
+            from c in db.RollupCells.AsNoTracking()
+            where c.ProjectId == projectId
+            join d in db.Drawings.AsNoTracking() on c.DrawingId equals d.Id into drawings
+            from d in drawings.DefaultIfEmpty()
+            let package = c.PackageId != Guid.Empty ? (Guid?)c.PackageId : (d == null ? null : d.PackageId)
+            where packageId == null || package == packageId
+            group c by new { c.AreaId, c.SystemId, PackageId = package } into g
             select new
             {
-                g.Key.DrawingId,
                 g.Key.AreaId,
                 g.Key.SystemId,
                 g.Key.PackageId,
-                Total = g.Count(),
-                Completed = g.Count(c => c.Percent >= 100m),
-                Percent = g.Sum(c => c.Percent),
-                Testable = g.Count(c => !c.PostHydro),
-                TestableComplete = g.Count(c => !c.PostHydro && c.Percent >= 100m),
-                Budgeted = g.Sum(c => c.BudgetedManhours),
-                Earned = g.Sum(c => c.BudgetedManhours * c.Percent),
-            };
-        var rows = await (
-            from g in groups
-            join d in db.Drawings.AsNoTracking() on g.DrawingId equals (Guid?)d.Id into drawings
-            from d in drawings.DefaultIfEmpty()
-            select new
-            {
-                g.AreaId,
-                g.SystemId,
-                // TRK-072: effective package = own, else the drawing's.
-                PackageId = g.PackageId ?? (d == null ? null : d.PackageId),
-                g.Total,
-                g.Completed,
-                g.Percent,
-                g.Testable,
-                g.TestableComplete,
-                g.Budgeted,
-                g.Earned,
+                Total = g.Sum(c => c.Total),
+                Completed = g.Sum(c => c.Completed),
+                Hundredths = g.Sum(c => c.PercentHundredths),
+                Testable = g.Sum(c => c.Testable),
+                TestableComplete = g.Sum(c => c.TestableComplete),
+                Budgeted = g.Sum(c => c.BudgetedTenThousandths),
+                Earned = g.Sum(c => c.EarnedHundredMillionths),
             }).ToListAsync(ct);
         return rows.ConvertAll(r => new Cell(
-            r.AreaId, r.SystemId, r.PackageId, r.Total, r.Completed, Units(r.Percent, 100m), r.Testable, r.TestableComplete,
-            Units(r.Budgeted, 10_000m), Units(r.Earned, 1_000_000m)));
+            NoneToNull(r.AreaId), NoneToNull(r.SystemId), r.PackageId, r.Total, r.Completed, r.Hundredths, r.Testable, r.TestableComplete,
+            r.Budgeted, r.Earned));
     }
 
-    /// <summary>An exact decimal sum in whole units of 1/<paramref name="scale"/> (the stored scales make it integral).</summary>
-    private static long Units(decimal sum, decimal scale) => (long)decimal.Round(sum * scale, 0, MidpointRounding.AwayFromZero);
+    private static Guid? NoneToNull(Guid id) => id == Guid.Empty ? null : id;
 
     private static RollupFigures Plus(RollupFigures figures, Cell cell) =>
         new(figures.Total + cell.Total, figures.Completed + cell.Completed, figures.Hundredths + cell.Hundredths);

@@ -12,6 +12,7 @@ using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Organizations;
 using PipeTrak.Web.Features.Packages;
 using PipeTrak.Web.Features.Projects;
+using PipeTrak.Web.Features.Rollups;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
 using PipeTrak.Web.Features.Welds;
@@ -56,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<Weld> Welds => Set<Weld>();
     public DbSet<WeldEvent> WeldEvents => Set<WeldEvent>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    /// <summary>Read-only for the application: written by database triggers on components.</summary>
+    public DbSet<RollupCell> RollupCells => Set<RollupCell>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
     internal Guid? CurrentOrganizationId => tenant.OrganizationId;
