@@ -137,6 +137,16 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 CREATE TRIGGER components_rollup_cells_delete AFTER DELETE ON components
                     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION components_rollup_cells_apply();
 
+                -- TRUNCATE fires no delete trigger: empty the cells with it.
+                CREATE FUNCTION components_rollup_cells_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
+                BEGIN
+                  DELETE FROM component_rollup_cells;
+                  RETURN NULL;
+                END
+                $fn$;
+                CREATE TRIGGER components_rollup_cells_truncate AFTER TRUNCATE ON components
+                    FOR EACH STATEMENT EXECUTE FUNCTION components_rollup_cells_truncate();
+
                 -- Backfill from the components as they are (same transaction as the table and the triggers).
                 INSERT INTO component_rollup_cells ("OrganizationId", "ProjectId", "DrawingId", "AreaId", "SystemId", "PackageId", "Total", "Completed", "PercentHundredths", "Testable", "TestableComplete", "BudgetedTenThousandths", "EarnedHundredMillionths")
                 SELECT o, p, dr, ar, sy, pk, sum(t), sum(c), sum(ph), sum(te), sum(tc), sum(b), sum(e) FROM (
@@ -160,7 +170,9 @@ namespace PipeTrak.Migrations.Postgres.Migrations
                 DROP TRIGGER IF EXISTS components_rollup_cells_insert ON components;
                 DROP TRIGGER IF EXISTS components_rollup_cells_update ON components;
                 DROP TRIGGER IF EXISTS components_rollup_cells_delete ON components;
+                DROP TRIGGER IF EXISTS components_rollup_cells_truncate ON components;
                 DROP FUNCTION IF EXISTS components_rollup_cells_apply();
+                DROP FUNCTION IF EXISTS components_rollup_cells_truncate();
                 """);
             migrationBuilder.DropTable(
                 name: "component_rollup_cells");

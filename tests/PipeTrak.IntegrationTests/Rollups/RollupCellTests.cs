@@ -167,6 +167,50 @@ public abstract class RollupCellTests(PipeTrakFactory factory)
     }
 
     [Fact]
+    public async Task Verify_rollups_reports_drift_and_repair_rebuilds_the_cells_from_the_components()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        await factory.SeedVariedProjectAsync(org);
+        // What a restore with triggers disabled could leave behind: one cell off, one missing.
+        await factory.WithDbAsync(async db =>
+        {
+            var cells = await db.RollupCells.Where(c => c.ProjectId == org.ProjectId).OrderBy(c => c.DrawingId).ThenBy(c => c.AreaId).Take(2).ToListAsync();
+            await db.RollupCells.Where(c => c.ProjectId == cells[0].ProjectId && c.DrawingId == cells[0].DrawingId && c.AreaId == cells[0].AreaId
+                    && c.SystemId == cells[0].SystemId && c.PackageId == cells[0].PackageId)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Total, c => c.Total + 5));
+            await db.RollupCells.Where(c => c.ProjectId == cells[1].ProjectId && c.DrawingId == cells[1].DrawingId && c.AreaId == cells[1].AreaId
+                    && c.SystemId == cells[1].SystemId && c.PackageId == cells[1].PackageId)
+                .ExecuteDeleteAsync();
+        }, org.Id);
+        var drift = await factory.WithDbAsync(db => RollupCells.DriftAsync(db, org.ProjectId, CancellationToken.None), org.Id);
+        Assert.Equal(2, drift.Count);
+        Assert.Contains(drift, d => d.Stored == "missing");
+
+        async Task<(int Exit, string Output)> RunAsync(bool repair)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var output = new StringWriter();
+            var exit = await VerifyRollupsCommand.RunAsync(scope.ServiceProvider, repair, output, CancellationToken.None);
+            return (exit, output.ToString());
+        }
+
+        var (exit, text) = await RunAsync(repair: false);
+        Assert.Equal(1, exit);
+        Assert.Contains($"project {org.ProjectId}: 2 roll-up cell(s) differ from the components", text);
+        Assert.Contains("Run: verify-rollups --repair", text);
+        Assert.Equal(2, (await factory.WithDbAsync(db => RollupCells.DriftAsync(db, org.ProjectId, CancellationToken.None), org.Id)).Count);
+
+        (exit, text) = await RunAsync(repair: true);
+        Assert.Equal(0, exit);
+        Assert.Contains("repaired:", text);
+        await AssertNoDriftAsync(org);
+        await AssertOverallEqualsComponentsAsync(org);
+        (exit, text) = await RunAsync(repair: false);
+        Assert.Equal(0, exit);
+        Assert.Contains("Roll-ups verified", text);
+    }
+
+    [Fact]
     public async Task Deleting_a_project_removes_its_cells()
     {
         var org = await factory.CreateOrganizationAsync();

@@ -20,9 +20,10 @@ public sealed record RollupFigures(int Total, int Completed, long Hundredths)
 }
 
 /// <summary>
-/// TRK-050 per-drawing roll-ups, read at request time with one grouped query (never cached). Retired
-/// components are left out (TRK-060). Percent is decimal(5,2) (TEXT on SQLite), so the sum is taken over
-/// whole hundredths: exact integers on both providers. Tenant query filters apply.
+/// TRK-050 per-drawing roll-ups, read at request time from the roll-up cells kept in the same transaction
+/// as every component write (ADR 007; the same cells as the project roll-ups, so a drawing and the
+/// dashboard cannot disagree). Retired components are not in the cells (TRK-060). Sums are whole
+/// hundredths: exact on both providers. Tenant query filters apply.
 /// </summary>
 public static class DrawingRollups
 {
@@ -34,15 +35,15 @@ public static class DrawingRollups
             return new Dictionary<Guid, RollupFigures>();
         }
         var ids = drawingIds.ToList();
-        return await db.Components.AsNoTracking()
-            .Where(c => c.ProjectId == projectId && c.RetiredAt == null && c.DrawingId != null && ids.Contains(c.DrawingId.Value))
-            .GroupBy(c => c.DrawingId!.Value)
+        return await db.RollupCells.AsNoTracking()
+            .Where(c => c.ProjectId == projectId && ids.Contains(c.DrawingId))
+            .GroupBy(c => c.DrawingId)
             .Select(g => new
             {
                 DrawingId = g.Key,
-                Total = g.Count(),
-                Completed = g.Count(c => (double)c.Percent >= 100.0),
-                Hundredths = g.Sum(c => (long)Math.Round((double)c.Percent * 100.0)),
+                Total = g.Sum(c => c.Total),
+                Completed = g.Sum(c => c.Completed),
+                Hundredths = g.Sum(c => c.PercentHundredths),
             })
             .ToDictionaryAsync(r => r.DrawingId, r => new RollupFigures(r.Total, r.Completed, r.Hundredths), ct);
     }

@@ -10,7 +10,8 @@ namespace PipeTrak.Web.Features.Rollups;
 /// "none" so the key is unique on both providers. Written ONLY by the database triggers on
 /// <c>components</c> (migration <c>RollupCells</c>), inside the statement that changes a component, so
 /// no write path (EF, bulk COPY, ExecuteUpdate, FK set-null, raw SQL) can leave it behind and it is never
-/// stale; the application never inserts or updates it. Sums are exact integers: percent in hundredths,
+/// stale; the application never writes it (the one exception is the operator's <c>verify-rollups --repair</c>,
+/// <see cref="RollupCells.RepairAsync"/>). Sums are exact integers: percent in hundredths,
 /// budgeted manhours in ten-thousandths, earned as budgeted ten-thousandths × percent hundredths (10⁻⁸ MH).
 /// <see cref="RollupCells.DriftAsync"/> compares it with a recomputation from the component rows.
 /// </summary>

@@ -8,9 +8,9 @@ public sealed record RollupCellDrift(
     Guid ProjectId, Guid DrawingId, Guid AreaId, Guid SystemId, Guid PackageId, string Stored, string Recomputed);
 
 /// <summary>
-/// Checks the trigger-kept <see cref="RollupCell"/> rows against a recomputation from the live component
+/// Checks (and, for an operator, rebuilds) the trigger-kept <see cref="RollupCell"/> rows against a recomputation from the live component
 /// rows (the slow read the cells exist to avoid). Used by the tests after every kind of write and by the
-/// <c>verify-rollups</c> command an operator runs after a deployment.
+/// <c>verify-rollups [--repair]</c> command an operator runs after a deployment or a restore.
 /// </summary>
 public static class RollupCells
 {
@@ -31,24 +31,9 @@ public static class RollupCells
                 c => new Key(c.ProjectId, c.DrawingId, c.AreaId, c.SystemId, c.PackageId),
                 c => new Figures(c.Total, c.Completed, c.PercentHundredths, c.Testable, c.TestableComplete, c.BudgetedTenThousandths, c.EarnedHundredMillionths),
                 ct);
-        var rows = await (
-            from c in db.Components.AsNoTracking()
-            where (projectId == null || c.ProjectId == projectId) && c.RetiredAt == null
-            group c by new { c.ProjectId, c.DrawingId, c.AreaId, c.SystemId, c.PackageId } into g
-            select new
-            {
-                g.Key,
-                Total = g.Count(),
-                Completed = g.Count(c => c.Percent >= 100m),
-                Percent = g.Sum(c => c.Percent),
-                Testable = g.Count(c => !c.PostHydro),
-                TestableComplete = g.Count(c => !c.PostHydro && c.Percent >= 100m),
-                Budgeted = g.Sum(c => c.BudgetedManhours),
-                Earned = g.Sum(c => c.BudgetedManhours * c.Percent),
-            }).ToListAsync(ct);
-        var recomputed = rows.ToDictionary(
-            r => new Key(r.Key.ProjectId, r.Key.DrawingId ?? Guid.Empty, r.Key.AreaId ?? Guid.Empty, r.Key.SystemId ?? Guid.Empty, r.Key.PackageId ?? Guid.Empty),
-            r => new Figures(r.Total, r.Completed, Units(r.Percent, 100m), r.Testable, r.TestableComplete, Units(r.Budgeted, 10_000m), Units(r.Earned, 1_000_000m)));
+        var recomputed = (await RecomputeAsync(db, projectId, ct)).ToDictionary(
+            c => new Key(c.ProjectId, c.DrawingId, c.AreaId, c.SystemId, c.PackageId),
+            c => new Figures(c.Total, c.Completed, c.PercentHundredths, c.Testable, c.TestableComplete, c.BudgetedTenThousandths, c.EarnedHundredMillionths));
 
         var drift = new List<RollupCellDrift>();
         foreach (var key in stored.Keys.Union(recomputed.Keys))
@@ -64,6 +49,64 @@ public static class RollupCells
         return drift;
     }
 
+    /// <summary>
+    /// Rebuilds the project's cells from its component rows in one transaction, with component writes held
+    /// off meanwhile (PostgreSQL: SHARE lock on components; SQLite: its single writer). Only for an operator
+    /// after <see cref="DriftAsync"/> found a difference (e.g. rows restored with triggers disabled); returns
+    /// the number of cells written.
+    /// </summary>
+    public static async Task<int> RepairAsync(AppDbContext db, Guid projectId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"LOCK TABLE components IN SHARE MODE", ct);
+        }
+        await db.RollupCells.Where(c => c.ProjectId == projectId).ExecuteDeleteAsync(ct);
+        var cells = await RecomputeAsync(db, projectId, ct);
+        db.RollupCells.AddRange(cells);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return cells.Count;
+    }
+
+    /// <summary>The cells as the live component rows give them (a full read of the project's components).</summary>
+    private static async Task<List<RollupCell>> RecomputeAsync(AppDbContext db, Guid? projectId, CancellationToken ct)
+    {
+        var rows = await (
+            from c in db.Components.AsNoTracking()
+            where (projectId == null || c.ProjectId == projectId) && c.RetiredAt == null
+            group c by new { c.OrganizationId, c.ProjectId, c.DrawingId, c.AreaId, c.SystemId, c.PackageId } into g
+            select new
+            {
+                g.Key,
+                Total = g.Count(),
+                Completed = g.Count(c => c.Percent >= 100m),
+                Percent = g.Sum(c => c.Percent),
+                Testable = g.Count(c => !c.PostHydro),
+                TestableComplete = g.Count(c => !c.PostHydro && c.Percent >= 100m),
+                Budgeted = g.Sum(c => c.BudgetedManhours),
+                Earned = g.Sum(c => c.BudgetedManhours * c.Percent),
+            }).ToListAsync(ct);
+        return rows.ConvertAll(r => new RollupCell
+        {
+            OrganizationId = r.Key.OrganizationId,
+            ProjectId = r.Key.ProjectId,
+            DrawingId = r.Key.DrawingId ?? Guid.Empty,
+            AreaId = r.Key.AreaId ?? Guid.Empty,
+            SystemId = r.Key.SystemId ?? Guid.Empty,
+            PackageId = r.Key.PackageId ?? Guid.Empty,
+            Total = r.Total,
+            Completed = r.Completed,
+            PercentHundredths = Units(r.Percent, 100m),
+            Testable = r.Testable,
+            TestableComplete = r.TestableComplete,
+            BudgetedTenThousandths = Units(r.Budgeted, 10_000m),
+            EarnedHundredMillionths = Units(r.Earned, 1_000_000m),
+        });
+    }
+
     /// <summary>An exact decimal sum in whole units of 1/<paramref name="scale"/> (the stored scales make it integral).</summary>
-    internal static long Units(decimal sum, decimal scale) => (long)decimal.Round(sum * scale, 0, MidpointRounding.AwayFromZero);
+    private static long Units(decimal sum, decimal scale) => (long)decimal.Round(sum * scale, 0, MidpointRounding.AwayFromZero);
 }

@@ -89,7 +89,8 @@ public static class RollupEndpoints
         var group = api.MapGroup("/projects/{projectId:guid}").WithTags("Roll-ups").RequireMembership();
         group.MapGet("/rollups", GetAsync).WithName("GetProjectRollups")
             .WithSummary("Project progress roll-ups: overall, by area, by system, by effective package")
-            .WithDescription("Computed from the component rows at read time (never cached); retired components are left out. " +
+            .WithDescription("Computed at read time from the roll-up cells that the database keeps in the same transaction as every component change " +
+                "(never a cache to refresh); retired components are left out. " +
                 "`overall.percent` is the mean percent at 1 dp; group `average` the mean at 2 dp and `display` \"{completed}/{total} • {average}%\". " +
                 "Components without an area, system or (own or drawing's) package form a \"Not Assigned\" group with a null `id`. " +
                 "`by=area,system,package` limits the groupings (default: all). `manhours` (budgeted, earned, remaining, earnedPercent) " +

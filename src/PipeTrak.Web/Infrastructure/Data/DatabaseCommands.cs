@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Features.Demo;
+using PipeTrak.Web.Features.Rollups;
 
 namespace PipeTrak.Web.Infrastructure.Data;
 
 /// <summary>
-/// Command-line verbs: <c>migrate</c> (apply), <c>migrate --status</c> (list), <c>seed-demo</c>.
+/// Command-line verbs: <c>migrate</c> (apply), <c>migrate --status</c> (list), <c>seed-demo</c>,
+/// <c>verify-rollups [--repair]</c>.
 /// Only the embedded SQLite default migrates itself at start; every other database is migrated by
 /// the explicit command, never silently (ARCHITECTURE: migrations).
 /// </summary>
@@ -47,8 +49,10 @@ public static class DatabaseCommands
                 var seeded = await DemoCommand.RunAsync(scope.ServiceProvider, args[1..], CancellationToken.None);
                 PrintDemoSignIn();
                 return seeded;
+            case "verify-rollups":
+                return await VerifyRollupsCommand.RunAsync(scope.ServiceProvider, args.Contains("--repair"), Console.Out, CancellationToken.None);
             default:
-                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate [--status], seed-demo [--components N] [--seed S] [--api-token].");
+                await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: migrate [--status], seed-demo [--components N] [--seed S] [--api-token], verify-rollups [--repair].");
                 return 2;
         }
     }
