@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.IntegrationTests.Milestones;
+using PipeTrak.IntegrationTests.Welds;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Drawings;
 using PipeTrak.Web.Features.Team;
@@ -199,6 +200,46 @@ public abstract class ManhourBudgetTests(PipeTrakFactory factory)
         Assert.Equal(["SP-100: no usable size, fallback weight 0.5"], doc.Texts("[data-testid=budget-warnings] li"));
         Assert.Equal("P-100", doc.QuerySelector("[data-testid=mh-drawing-row] th")!.TextContent.Trim());
         Assert.Equal("46.43%", doc.QuerySelector("[data-testid=mh-earned-percent]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task TRK095_a_repair_weld_gets_its_parents_weight_at_the_next_distribution()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var drawing = await factory.AddDrawingAsync(org);
+        using var api = await factory.ApiClientAsync(org.Owner);
+        var welderId = await api.AddWelderAsync(org, "K-09");
+        var weldId = (await api.CreateWeldAsync(org, drawing.Id)).WeldId();
+        var parentComponent = (await factory.WeldAsync(org.Id, weldId)).ComponentId;
+        // A 4" weld: weight 4^1.5 = 8 (TRK-093).
+        await factory.WithDbAsync(async db =>
+        {
+            var c = await db.Components.SingleAsync(c => c.Id == parentComponent);
+            c.Attributes = """{"size":"4"}""";
+            await db.SaveChangesAsync();
+        }, org.Id);
+        await AddAsync(org, ComponentType.Valve, "VLV-4", """{"size":"4"}""");
+        await api.CommandAsync(org, weldId, "assignment", new { welderId, dateWelded = WeldTestSupport.Day(factory, -2) });
+        await api.CommandAsync(org, weldId, "nde", new { type = "rt", result = "fail", date = WeldTestSupport.Day(factory, -1) });
+        var repairId = (await api.CommandAsync(org, weldId, "repair", expected: HttpStatusCode.Created)).WeldId();
+        var repairOfRepairParent = repairId;
+        await api.CommandAsync(org, repairId, "assignment", new { welderId, dateWelded = WeldTestSupport.Day(factory, -1) });
+        await api.CommandAsync(org, repairId, "nde", new { type = "rt", result = "fail", date = WeldTestSupport.Day(factory, 0) });
+        var secondRepairId = (await api.CommandAsync(org, repairOfRepairParent, "repair", expected: HttpStatusCode.Created)).WeldId();
+        var repairComponent = (await factory.WeldAsync(org.Id, repairId)).ComponentId;
+        var secondRepairComponent = (await factory.WeldAsync(org.Id, secondRepairId)).ComponentId;
+
+        var response = await CreateAsync(api, org, new { totalManhours = 320m, reason = "Initial" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var budget = await response.JsonAsync();
+        // Four live components of weight 8 each (weld, repair, repair of the repair, valve): 80 MH each,
+        // and no "no usable size" warning for the repairs, whose own attributes carry no size.
+        var components = await factory.WithDbAsync(db => db.Components.AsNoTracking().Where(c => c.ProjectId == org.ProjectId)
+            .ToDictionaryAsync(c => c.Id, c => (c.ManhourWeight, c.BudgetedManhours)), org.Id);
+        Assert.Equal((8m, 80m), components[parentComponent]);
+        Assert.Equal((8m, 80m), components[repairComponent]);
+        Assert.Equal((8m, 80m), components[secondRepairComponent]);
+        Assert.Equal(0, budget.GetProperty("warningCount").GetInt32());
     }
 
     [Theory]

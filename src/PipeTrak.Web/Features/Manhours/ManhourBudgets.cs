@@ -254,7 +254,8 @@ public sealed class ManhourBudgets(AppDbContext db, AuditLog audit, TimeProvider
     /// <summary>
     /// TRK-092..094: two passes over the non-retired components, never all in memory at once
     /// (TRK-003): stream (id, type, identity, attributes) to compute weights, then write weight and
-    /// budgeted MH batch by batch. Nothing is written when Σ weights = 0 (ZERO_WEIGHT).
+    /// budgeted MH batch by batch. Nothing is written when Σ weights = 0 (ZERO_WEIGHT). TRK-095: repair
+    /// welds take their parent's weight.
     /// </summary>
     private async Task<Distribution> DistributeAsync(Guid projectId, decimal total, CancellationToken ct)
     {
@@ -263,12 +264,31 @@ public sealed class ManhourBudgets(AppDbContext db, AuditLog audit, TimeProvider
         var stored = new List<decimal>();
         var warnings = new List<string>();
         var warningCount = 0;
+        // TRK-095: a repair weld takes its parent's weight (not one computed from its own attributes, which
+        // carry no size): parents first (by repair depth), so a repair of a repair gets the chain's weight.
+        var repairs = await (
+            from r in db.Welds.AsNoTracking()
+            where r.ProjectId == projectId && r.OriginalWeldId != null
+            join parent in db.Welds.AsNoTracking() on r.OriginalWeldId equals parent.Id
+            orderby r.RepairDepth
+            select new { r.ComponentId, Parent = parent.ComponentId }).ToListAsync(ct);
+        var repairOf = repairs.ToDictionary(r => r.ComponentId, r => r.Parent);
+        var position = new Dictionary<Guid, int>();
         var query = db.Components.AsNoTracking()
             .Where(c => c.ProjectId == projectId && c.RetiredAt == null)
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Type, c.IdentityKey, c.Attributes });
+            .Select(c => new { c.Id, c.Type, c.IdentityKey, c.Attributes, c.ManhourWeight });
         await foreach (var c in query.AsAsyncEnumerable().WithCancellation(ct))
         {
+            position[c.Id] = ids.Count;
+            if (repairOf.ContainsKey(c.Id))
+            {
+                // Filled below from the parent; the weight copied at creation if the parent is not live any more.
+                ids.Add(c.Id);
+                weights.Add((double)c.ManhourWeight);
+                stored.Add(c.ManhourWeight);
+                continue;
+            }
             var weight = ComponentManhourInputs.WeightOf(c.Type, c.IdentityKey, c.Attributes);
             ids.Add(c.Id);
             weights.Add(weight.Weight);
@@ -282,6 +302,14 @@ public sealed class ManhourBudgets(AppDbContext db, AuditLog audit, TimeProvider
                 }
             }
         }
+        foreach (var repair in repairs)
+        {
+            if (position.TryGetValue(repair.ComponentId, out var i) && position.TryGetValue(repair.Parent, out var p))
+            {
+                weights[i] = weights[p];
+                stored[i] = stored[p];
+            }
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         if (ids.Count == 0)
         {
@@ -292,18 +320,13 @@ public sealed class ManhourBudgets(AppDbContext db, AuditLog audit, TimeProvider
         {
             return new Distribution(0, 0m, warnings, warningCount, now, (result.ErrorCode, result.Error!));
         }
-        var index = new Dictionary<Guid, int>(ids.Count);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            index[ids[i]] = i;
-        }
         foreach (var chunk in ids.Chunk(WriteBatch))
         {
             var batch = chunk.ToList();
             var components = await db.Components.Where(c => batch.Contains(c.Id)).ToListAsync(ct);
             foreach (var component in components)
             {
-                var i = index[component.Id];
+                var i = position[component.Id];
                 component.ManhourWeight = stored[i];
                 component.BudgetedManhours = result.Budgeted[i];
             }
