@@ -211,20 +211,23 @@ public sealed class DrawingQueries(AppDbContext db)
     }
 
     /// <summary>
-    /// TRK-050 thresholds as set conditions over live components (percent is 0..100): Not started =
-    /// no component above 0 (also no components); Complete = some component and none below 100; In
-    /// progress = some above 0 and some below 100. Equal to <see cref="RollupFigures.Status"/>.
+    /// TRK-050 thresholds as set conditions over the drawing's roll-up cells (ADR 007; a cell has a
+    /// component above 0 when its percent sum is above 0, and one below 100 when fewer than all are
+    /// complete): Not started = no component above 0 (also no components); Complete = some component
+    /// and none below 100; In progress = some above 0 and some below 100. Equal to <see cref="RollupFigures.Status"/>.
     /// </summary>
     private IQueryable<Drawing> WithStatus(IQueryable<Drawing> drawings, ProgressStatus status)
     {
-        var live = db.Components.Where(c => c.RetiredAt == null && c.DrawingId != null);
+        var cells = db.RollupCells;
         return status switch
         {
-            ProgressStatus.NotStarted => drawings.Where(d => !live.Any(c => c.DrawingId == d.Id && (double)c.Percent > 0.0)),
+            ProgressStatus.NotStarted => drawings.Where(d => !cells.Any(c => c.ProjectId == d.ProjectId && c.DrawingId == d.Id && c.PercentHundredths > 0)),
             ProgressStatus.Complete => drawings.Where(d =>
-                live.Any(c => c.DrawingId == d.Id) && !live.Any(c => c.DrawingId == d.Id && (double)c.Percent < 100.0)),
+                cells.Any(c => c.ProjectId == d.ProjectId && c.DrawingId == d.Id)
+                && !cells.Any(c => c.ProjectId == d.ProjectId && c.DrawingId == d.Id && c.Completed < c.Total)),
             _ => drawings.Where(d =>
-                live.Any(c => c.DrawingId == d.Id && (double)c.Percent > 0.0) && live.Any(c => c.DrawingId == d.Id && (double)c.Percent < 100.0)),
+                cells.Any(c => c.ProjectId == d.ProjectId && c.DrawingId == d.Id && c.PercentHundredths > 0)
+                && cells.Any(c => c.ProjectId == d.ProjectId && c.DrawingId == d.Id && c.Completed < c.Total)),
         };
     }
 
