@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
@@ -314,27 +316,37 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
     /// <summary>
     /// The component (tracked) through the tenant filter, its project's archived flag, the project's template
     /// rows for its type in order, each joined to the component's stored value (tracked), and the time this
-    /// user last recorded <paramref name="probe"/> on <paramref name="milestone"/> (TRK-046), in one query.
+    /// user last recorded the probed value on the milestone (TRK-046), in one query.
     /// </summary>
+    /// <remarks>
+    /// Compiled once per model (issue 3): no expression tree is built or walked per update, and the tenant
+    /// filter still applies. A compiled query serves one model only; tests run both providers in one process.
+    /// </remarks>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, Guid, string, Guid, int, CancellationToken, Task<Loaded?>>> LoadQueries = [];
+
+    private static Func<AppDbContext, Guid, Guid, string, Guid, int, CancellationToken, Task<Loaded?>> CompileLoad() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid projectId, Guid componentId, string milestone, Guid userId, int probe, CancellationToken ct) =>
+            db.Components
+                .Where(c => c.Id == componentId && c.ProjectId == projectId)
+                .Select(c => new Loaded(
+                    c,
+                    db.Projects.Any(p => p.Id == c.ProjectId && p.IsArchived),
+                    db.MilestoneEvents
+                        .Where(e => e.ComponentId == c.Id && e.Milestone == milestone && e.UserId == userId && e.Value == probe)
+                        .Max(e => (DateTime?)e.RecordedAt),
+                    (from r in db.ProjectTemplateRows
+                     where r.ProjectId == projectId && r.ComponentType == c.Type
+                     join v in db.MilestoneValues.Where(v => v.ComponentId == componentId) on r.Milestone equals v.Milestone into stored
+                     from v in stored.DefaultIfEmpty()
+                     orderby r.Order
+                     select new TemplateValue(
+                         new ProjectTemplateRow { Milestone = r.Milestone, Weight = r.Weight, Kind = r.Kind, Category = r.Category, RequiresWelder = r.RequiresWelder },
+                         v))
+                    .ToList()))
+                .SingleOrDefault());
+
     private Task<Loaded?> LoadAsync(Guid projectId, Guid componentId, string milestone, Guid userId, int probe, CancellationToken ct) =>
-        db.Components
-            .Where(c => c.Id == componentId && c.ProjectId == projectId)
-            .Select(c => new Loaded(
-                c,
-                db.Projects.Any(p => p.Id == c.ProjectId && p.IsArchived),
-                db.MilestoneEvents
-                    .Where(e => e.ComponentId == c.Id && e.Milestone == milestone && e.UserId == userId && e.Value == probe)
-                    .Max(e => (DateTime?)e.RecordedAt),
-                (from r in db.ProjectTemplateRows
-                 where r.ProjectId == projectId && r.ComponentType == c.Type
-                 join v in db.MilestoneValues.Where(v => v.ComponentId == componentId) on r.Milestone equals v.Milestone into stored
-                 from v in stored.DefaultIfEmpty()
-                 orderby r.Order
-                 select new TemplateValue(
-                     new ProjectTemplateRow { Milestone = r.Milestone, Weight = r.Weight, Kind = r.Kind, Category = r.Category, RequiresWelder = r.RequiresWelder },
-                     v))
-                .ToList()))
-            .SingleOrDefaultAsync(ct);
+        LoadQueries.GetValue(db.Model, _ => CompileLoad())(db, projectId, componentId, milestone, userId, probe, ct);
 
     /// <summary>TRK-046: the value a request can only apply as (a whole number 0-100), asked about up front; null when none or no user.</summary>
     private static int? DuplicateProbe(decimal? value, Guid? userId) =>
