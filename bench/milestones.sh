@@ -7,6 +7,7 @@
 # event and the percent in one transaction with a commit flush. Prints req/s and latency percentiles.
 # BENCH_STATEMENTS=1 also loads pg_stat_statements (PostgreSQL restarted after seeding) and prints the
 # statements of the measured run with calls per request and mean time (profiling; adds a little overhead).
+# BENCH_IDEMPOTENCY=1 sends a fresh Idempotency-Key with every request (the middleware's claim and completion).
 source "$(dirname "$0")/common.sh"
 COMPONENTS=${1:-100000}; DURATION=${2:-30s}; CONNECTIONS=${3:-16}; THREADS=${4:-2}
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk"; exit 1; }
@@ -22,7 +23,7 @@ app_start
 IDS="$PG_DIR/ids.txt"
 psql_q "SELECT \"Id\" FROM components WHERE \"ProjectId\" = '$PROJECT_ID' AND \"RetiredAt\" IS NULL ORDER BY \"Id\" LIMIT 20000" >"$IDS"
 log "$(wc -l <"$IDS") component ids; warming up 5 s"
-export IDS_FILE="$IDS" PROJECT_ID API_TOKEN
+export IDS_FILE="$IDS" PROJECT_ID API_TOKEN BENCH_IDEMPOTENCY="${BENCH_IDEMPOTENCY:-0}"
 wrk -t1 -c4 -d5s -s "$ROOT/bench/milestones.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
 [ "${BENCH_STATEMENTS:-0}" = 1 ] && psql_q "SELECT pg_stat_statements_reset()" >/dev/null
 before=$(psql_q "SELECT count(*) FROM milestone_events WHERE \"ProjectId\" = '$PROJECT_ID'")
