@@ -5,18 +5,27 @@
 # POST /api/v1/projects/{p}/components/{c}/milestones/Punch with wrk, cycling random components
 # and values 0/100 (lowering sends a TRK-042 reason). Every applied request writes the value, one
 # event and the percent in one transaction with a commit flush. Prints req/s and latency percentiles.
+# BENCH_STATEMENTS=1 also loads pg_stat_statements (PostgreSQL restarted after seeding) and prints the
+# statements of the measured run with calls per request and mean time (profiling; adds a little overhead).
+# BENCH_IDEMPOTENCY=1 sends a fresh Idempotency-Key with every request (the middleware's claim and completion).
 source "$(dirname "$0")/common.sh"
 COMPONENTS=${1:-100000}; DURATION=${2:-30s}; CONNECTIONS=${3:-16}; THREADS=${4:-2}
 command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk"; exit 1; }
 app_build
 pg_start
 seed "$COMPONENTS" 2026
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
+  psql_q "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 restart >/dev/null
+  psql_q "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+fi
 app_start
 IDS="$PG_DIR/ids.txt"
 psql_q "SELECT \"Id\" FROM components WHERE \"ProjectId\" = '$PROJECT_ID' AND \"RetiredAt\" IS NULL ORDER BY \"Id\" LIMIT 20000" >"$IDS"
 log "$(wc -l <"$IDS") component ids; warming up 5 s"
-export IDS_FILE="$IDS" PROJECT_ID API_TOKEN
+export IDS_FILE="$IDS" PROJECT_ID API_TOKEN BENCH_IDEMPOTENCY="${BENCH_IDEMPOTENCY:-0}"
 wrk -t1 -c4 -d5s -s "$ROOT/bench/milestones.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
+[ "${BENCH_STATEMENTS:-0}" = 1 ] && psql_q "SELECT pg_stat_statements_reset()" >/dev/null
 before=$(psql_q "SELECT count(*) FROM milestone_events WHERE \"ProjectId\" = '$PROJECT_ID'")
 log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/bench/milestones.lua" "http://127.0.0.1:$APP_PORT" | tee "$PG_DIR/wrk.txt"
@@ -36,3 +45,11 @@ echo "- Consistency after the run (components whose stored percent differs from 
     WHERE c.\"ProjectId\" = '$PROJECT_ID' GROUP BY v.\"ComponentId\")
   SELECT count(*) FROM components c LEFT JOIN credit ON credit.\"ComponentId\" = c.\"Id\"
   WHERE c.\"ProjectId\" = '$PROJECT_ID' AND round(COALESCE(credit.h, 0) / 100.0, 2) <> c.\"Percent\"")"
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
+  total=$(awk '/requests in/{print $1}' "$PG_DIR/wrk.txt")
+  echo "- Statements per request (pg_stat_statements over the $total measured requests; calls/request, mean ms, statement):"
+  psql_q "SELECT round(calls::numeric / $total, 2) || ' | ' || round(mean_exec_time::numeric, 3) || ' | ' || left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'pipetrak_bench') AND calls >= $total / 10
+    ORDER BY calls DESC" | sed 's/^/  - /'
+  echo "  - total statements/request: $(psql_q "SELECT round(sum(calls)::numeric / $total, 2) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'pipetrak_bench')")"
+fi

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Milestones;
@@ -269,6 +270,82 @@ public abstract class MilestoneUpdateTests(PipeTrakFactory factory)
         Assert.Equal(90m, (await factory.ReloadAsync(org.Id, spool.Id)).Percent);
         Assert.Equal(4, (await factory.EventsAsync(org.Id, spool.Id)).Count);
         await AssertPercentIsRecomputedAsync(org, spool);
+    }
+
+    [Fact]
+    public async Task TRK023_without_project_rows_for_the_type_the_default_template_applies()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var pipe = await factory.AddComponentAsync(org, ComponentType.Pipe);
+        await factory.WithDbAsync(db => db.ProjectTemplateRows
+            .Where(r => r.ProjectId == org.ProjectId && r.ComponentType == ComponentType.Pipe).ExecuteDeleteAsync(), org.Id);
+        using var api = await factory.ApiClientAsync(org.Owner);
+
+        var response = await SetAsync(api, org, pipe.Id, "Erect", new { value = 100 });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal(30m, body.GetProperty("percent").GetDecimal());
+        Assert.Equal(DefaultTemplates.For(ComponentType.Pipe).Select(r => r.Name), body.GetProperty("milestones").EnumerateObject().Select(p => p.Name));
+        Assert.Single(await factory.EventsAsync(org.Id, pipe.Id));
+        await AssertPercentIsRecomputedAsync(org, pipe);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(10));
+        var back = await (await SetAsync(api, org, pipe.Id, "Erect", new { value = 0, rollbackReason = "qc_rejection" })).JsonAsync();
+        Assert.Equal(0m, back.GetProperty("percent").GetDecimal());
+        Assert.Equal(2, (await factory.EventsAsync(org.Id, pipe.Id)).Count);
+    }
+
+    [Fact]
+    public async Task TRK030_a_stored_value_outside_the_template_is_ignored_and_kept()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var spool = await factory.AddComponentAsync(org, ComponentType.Spool);
+        await factory.WithDbAsync(async db =>
+        {
+            db.MilestoneValues.Add(new MilestoneValueRow
+            {
+                ComponentId = spool.Id,
+                Milestone = "Legacy",
+                OrganizationId = org.Id,
+                ProjectId = spool.ProjectId,
+                Value = MilestoneValue.Complete,
+                SetByUserId = org.Owner.Id,
+                SetAt = spool.CreatedAt,
+            });
+            await db.SaveChangesAsync();
+        }, org.Id);
+        using var api = await factory.ApiClientAsync(org.Owner);
+
+        var body = await (await SetAsync(api, org, spool.Id, "Erect", new { value = 100 })).JsonAsync();
+        Assert.DoesNotContain("Legacy", body.GetProperty("milestones").EnumerateObject().Select(p => p.Name));
+        await AssertPercentIsRecomputedAsync(org, spool);
+        var values = await factory.ValuesAsync(org.Id, spool.Id);
+        Assert.Equal(100, values["Legacy"].Value);
+        Assert.Equal(100, values["Erect"].Value);
+        Assert.Equal(body.GetProperty("percent").GetDecimal(), (await factory.ReloadAsync(org.Id, spool.Id)).Percent);
+    }
+
+    [Fact]
+    public async Task TRK046_the_window_looks_at_the_users_last_event_with_the_same_value_not_only_the_last_event()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var spool = await factory.AddComponentAsync(org, ComponentType.Spool);
+        using var api = await factory.ApiClientAsync(org.Owner);
+
+        await SetAsync(api, org, spool.Id, "Erect", new { value = 100 });
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await SetAsync(api, org, spool.Id, "Erect", new { value = 0, rollbackReason = "data_entry_error" });
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        // Setting 100 again 2 s after the user's own 100: the same change within 5 s, nothing is written.
+        var repeat = await (await SetAsync(api, org, spool.Id, "Erect", new { value = true })).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, repeat.GetProperty("event").ValueKind);
+        Assert.Equal(0, repeat.GetProperty("milestones").GetProperty("Erect").GetInt32());
+        Assert.Equal(2, (await factory.EventsAsync(org.Id, spool.Id)).Count);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(4));
+        var later = await (await SetAsync(api, org, spool.Id, "Erect", new { value = 100 })).JsonAsync();
+        Assert.Equal("update", later.GetProperty("event").GetProperty("action").GetString());
+        Assert.Equal(3, (await factory.EventsAsync(org.Id, spool.Id)).Count);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Projects;
 using PipeTrak.Web.Features.Team;
@@ -88,13 +90,19 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
     private async Task<MilestoneCommandResult> TryUpdateAsync(
         ClaimsPrincipal user, Guid projectId, Guid componentId, string milestone, MilestoneUpdateInput input, CancellationToken ct)
     {
+        // One round trip for everything the checks and the rules read (issue 3): the component through
+        // the tenant filter, whether its project is archived, the project's template rows for its type
+        // with the stored value of each, and when this user last recorded the requested value here (TRK-046).
+        var userId = user.UserId();
+        var probe = DuplicateProbe(input.Value, userId);
+        var loaded = await LoadAsync(projectId, componentId, milestone, userId ?? Guid.Empty, probe ?? -1, ct);
         // 1. Through the tenant filter: another organization's (or another project's) component is unknown.
-        var component = await db.Components.SingleOrDefaultAsync(c => c.Id == componentId && c.ProjectId == projectId, ct);
-        if (component is null)
+        if (loaded is null)
         {
             return MilestoneCommandResult.NotFound;
         }
-        var archived = await db.Projects.Where(p => p.Id == projectId).Select(p => p.IsArchived).SingleAsync(ct);
+        var component = loaded.Component;
+        var archived = loaded.Archived;
         if (archived && !user.Can(Permission.ManageProjects))
         {
             return MilestoneCommandResult.NotFound; // PPL-033: archived projects are invisible to the other roles.
@@ -109,8 +117,29 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
             return new MilestoneCommandResult(MilestoneCommandStatus.Archived, Message: Project.ArchivedMessage);
         }
 
-        var template = await TemplateAsync(component, ct);
-        var values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+        IReadOnlyList<TemplateRow> template;
+        List<MilestoneValueRow> values;
+        if (loaded.Rows.Count > 0)
+        {
+            // The project's rows (TRK-023). Values of names outside the template are not needed: the
+            // progress function ignores them (TRK-030) and the state lists template milestones only.
+            template = loaded.Rows.ConvertAll(r => r.Row.ToRow());
+            templates[(component.ProjectId, component.Type)] = template;
+            values = [];
+            foreach (var r in loaded.Rows)
+            {
+                if (r.Value is { } v)
+                {
+                    values.Add(v);
+                }
+            }
+        }
+        else
+        {
+            // TRK-023: no project rows, the default stands in (logged); its values are read on their own.
+            template = await TemplateAsync(component, ct);
+            values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+        }
         var stored = values.Find(v => string.Equals(v.Milestone, milestone, StringComparison.Ordinal));
         // TRK-048: a field weld's welder and NDE result come from its weld record (WLD-001).
         var weld = component.Type == ComponentType.FieldWeld
@@ -132,11 +161,15 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
                 return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values));
         }
 
-        var userId = user.RequiredUserId();
+        var actingUserId = user.RequiredUserId();
         var now = clock.GetUtcNow();
         var row = decision.Row!;
         var newValue = decision.NewValue;
-        if (await IsRecentDuplicateAsync(component.Id, row.Name, userId, newValue.Value, now, ct))
+        // TRK-046: the answer read with the component when it was asked about this very milestone and value.
+        var recentDuplicate = probe == newValue.Value && string.Equals(row.Name, milestone, StringComparison.Ordinal)
+            ? loaded.LastSameValueAt is { } at && MilestoneUpdateRules.IsRecentDuplicate(new DateTimeOffset(at, TimeSpan.Zero), now)
+            : await IsRecentDuplicateAsync(component.Id, row.Name, actingUserId, newValue.Value, now, ct);
+        if (recentDuplicate)
         {
             return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values));
         }
@@ -155,7 +188,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
             values.Add(stored);
         }
         stored.Value = newValue;
-        stored.SetByUserId = userId;
+        stored.SetByUserId = actingUserId;
         stored.SetAt = nowUtc;
         var evt = new MilestoneEvent
         {
@@ -172,7 +205,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
             DeltaManhours = decision.DeltaManhours,
             RollbackReason = decision.RollbackReason,
             RollbackDetails = decision.RollbackDetails,
-            UserId = userId,
+            UserId = actingUserId,
             OccurredAt = MilestoneUpdateRules.OccurredAt(input.OccurredAt, now).UtcDateTime,
             RecordedAt = nowUtc,
             IdempotencyKey = string.IsNullOrEmpty(input.IdempotencyKey) ? null : input.IdempotencyKey,
@@ -184,7 +217,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         if (decision.ClearsWelderAssignment && weld?.WelderId is not null)
         {
             // TRK-048: lowering Weld Complete is the Clear Assignment command (WLD-023), same transaction.
-            await WeldCommands.StageClearAssignmentAsync(db, weld, userId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
+            await WeldCommands.StageClearAssignmentAsync(db, weld, actingUserId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
         }
         await db.SaveChangesAsync(ct);
         return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);
@@ -273,6 +306,51 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         var values = await db.MilestoneValues.AsNoTracking().Where(v => v.ComponentId == component.Id).ToListAsync(ct);
         return State(component, template, values);
     }
+
+    /// <summary>What one update reads, in one query (see <see cref="LoadAsync"/>).</summary>
+    private sealed record Loaded(Component Component, bool Archived, DateTime? LastSameValueAt, List<TemplateValue> Rows);
+
+    /// <summary>A template row of the component's type (not tracked) with the component's stored value of it (tracked), if any.</summary>
+    private sealed record TemplateValue(ProjectTemplateRow Row, MilestoneValueRow? Value);
+
+    /// <summary>
+    /// The component (tracked) through the tenant filter, its project's archived flag, the project's template
+    /// rows for its type in order, each joined to the component's stored value (tracked), and the time this
+    /// user last recorded the probed value on the milestone (TRK-046), in one query.
+    /// </summary>
+    /// <remarks>
+    /// Compiled once per model (issue 3): no expression tree is built or walked per update, and the tenant
+    /// filter still applies. A compiled query serves one model only; tests run both providers in one process.
+    /// </remarks>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, Guid, string, Guid, int, CancellationToken, Task<Loaded?>>> LoadQueries = [];
+
+    private static Func<AppDbContext, Guid, Guid, string, Guid, int, CancellationToken, Task<Loaded?>> CompileLoad() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid projectId, Guid componentId, string milestone, Guid userId, int probe, CancellationToken ct) =>
+            db.Components
+                .Where(c => c.Id == componentId && c.ProjectId == projectId)
+                .Select(c => new Loaded(
+                    c,
+                    db.Projects.Any(p => p.Id == c.ProjectId && p.IsArchived),
+                    db.MilestoneEvents
+                        .Where(e => e.ComponentId == c.Id && e.Milestone == milestone && e.UserId == userId && e.Value == probe)
+                        .Max(e => (DateTime?)e.RecordedAt),
+                    (from r in db.ProjectTemplateRows
+                     where r.ProjectId == projectId && r.ComponentType == c.Type
+                     join v in db.MilestoneValues.Where(v => v.ComponentId == componentId) on r.Milestone equals v.Milestone into stored
+                     from v in stored.DefaultIfEmpty()
+                     orderby r.Order
+                     select new TemplateValue(
+                         new ProjectTemplateRow { Milestone = r.Milestone, Weight = r.Weight, Kind = r.Kind, Category = r.Category, RequiresWelder = r.RequiresWelder },
+                         v))
+                    .ToList()))
+                .SingleOrDefault());
+
+    private Task<Loaded?> LoadAsync(Guid projectId, Guid componentId, string milestone, Guid userId, int probe, CancellationToken ct) =>
+        LoadQueries.GetValue(db.Model, _ => CompileLoad())(db, projectId, componentId, milestone, userId, probe, ct);
+
+    /// <summary>TRK-046: the value a request can only apply as (a whole number 0-100), asked about up front; null when none or no user.</summary>
+    private static int? DuplicateProbe(decimal? value, Guid? userId) =>
+        userId is not null && value is { } v && MilestoneValue.TryCreate(v, out var created, out _) ? created.Value : null;
 
     /// <summary>TRK-023: the component's effective template (weld commands need every milestone name, WLD-031).</summary>
     public Task<IReadOnlyList<TemplateRow>> TemplateForAsync(Component component, CancellationToken ct) => TemplateAsync(component, ct);

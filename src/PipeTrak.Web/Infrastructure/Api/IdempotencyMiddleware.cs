@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using PipeTrak.Web.Infrastructure.Data;
@@ -12,7 +13,12 @@ namespace PipeTrak.Web.Infrastructure.Api;
 /// different request is refused (422); a retry while the first is still running gets 409.
 /// A failed first attempt (5xx) is forgotten, so the client's retry runs it afresh.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock)
+/// <remarks>
+/// The records are written through the request's own <see cref="AppDbContext"/> (issue 3: no second scope
+/// and context per write). The claimed record is detached at once, so the endpoint's change tracker never
+/// holds it, and the completion is a set-based update that tracks nothing.
+/// </remarks>
+public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const int MaxKeyLength = 200;
@@ -36,8 +42,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         }
         var requestHash = await HashRequestAsync(context.Request, ct);
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = context.RequestServices.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new IdempotencyRecord { Id = Guid.CreateVersion7(), UserId = userId.Value, Key = key, RequestHash = requestHash, CreatedAt = now };
         if (!await TryClaimAsync(db, record, ct))
@@ -110,7 +115,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
 
     private static async Task<bool> TryClaimAsync(AppDbContext db, IdempotencyRecord record, CancellationToken ct)
     {
-        db.IdempotencyRecords.Add(record);
+        var entry = db.IdempotencyRecords.Add(record);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,8 +123,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
             return false;
+        }
+        finally
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
@@ -153,11 +161,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
         request.EnableBuffering();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            sha.AppendData(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                sha.AppendData(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());

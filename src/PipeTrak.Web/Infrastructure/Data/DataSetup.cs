@@ -17,11 +17,15 @@ public static class DataSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<TenantStampInterceptor>();
-        builder.Services.AddDbContext<AppDbContext>((sp, o) =>
-        {
-            Configure(o, options);
-            o.AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>());
-        });
+        // Options are built once (singleton), not on every request: only the context itself is scoped.
+        builder.Services.AddDbContext<AppDbContext>(
+            (sp, o) =>
+            {
+                Configure(o, options);
+                o.AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>());
+            },
+            ServiceLifetime.Scoped,
+            ServiceLifetime.Singleton);
         // Keys live in the database so cookies survive restarts and work across instances.
         builder.Services.AddDataProtection().SetApplicationName("PipeTrak").PersistKeysToDbContext<AppDbContext>();
         return builder;

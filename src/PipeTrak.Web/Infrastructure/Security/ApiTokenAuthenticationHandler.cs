@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using PipeTrak.Web.Features.Account;
+using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Infrastructure.Data;
 
 namespace PipeTrak.Web.Infrastructure.Security;
@@ -22,6 +25,21 @@ public sealed class ApiTokenAuthenticationHandler(
     public const string SchemeName = "ApiToken";
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The live token and its user, looked up on every request (revocation and role changes apply at once).
+    /// Compiled once per model (a compiled query serves one model; tests run both providers in one process).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<AppDbContext, string, CancellationToken, Task<TokenUser?>>> FindTokenQueries = [];
+
+    private static Func<AppDbContext, string, CancellationToken, Task<TokenUser?>> CompileFindToken() =>
+        EF.CompileAsyncQuery((AppDbContext db, string hash, CancellationToken ct) =>
+            db.ApiTokens.AsNoTracking()
+                .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+                .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new TokenUser(t.Id, t.LastUsedAt, u.Id, u.Email, u.FullName, u.OrganizationId, u.Role))
+                .SingleOrDefault());
+
+    private sealed record TokenUser(Guid Id, DateTime? LastUsedAt, Guid UserId, string? Email, string FullName, Guid? OrganizationId, OrgRole? Role);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -35,10 +53,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed token.");
         }
         var hash = SecureToken.Hash(token);
-        var row = await db.ApiTokens.AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.LastUsedAt, UserId = u.Id, u.Email, u.FullName, u.OrganizationId, u.Role, u.LockoutEnd })
-            .SingleOrDefaultAsync(Context.RequestAborted);
+        var row = await FindTokenQueries.GetValue(db.Model, _ => CompileFindToken())(db, hash, Context.RequestAborted);
         if (row is null)
         {
             return AuthenticateResult.Fail("Unknown or revoked token.");
