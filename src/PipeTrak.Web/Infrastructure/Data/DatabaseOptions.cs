@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace PipeTrak.Web.Infrastructure.Data;
 
 public enum DatabaseProvider
@@ -26,14 +28,18 @@ public sealed class DatabaseOptions
 
         if (!string.IsNullOrWhiteSpace(url) && string.IsNullOrWhiteSpace(connectionString))
         {
-            return new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = FromUrl(url) };
+            return new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = WithPostgresDefaults(FromUrl(url)) };
         }
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             var provider = Enum.TryParse<DatabaseProvider>(providerSetting, ignoreCase: true, out var p)
                 ? p
                 : connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-            return new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
+            return new DatabaseOptions
+            {
+                Provider = provider,
+                ConnectionString = provider == DatabaseProvider.Postgres ? WithPostgresDefaults(connectionString) : connectionString,
+            };
         }
         var dataDir = Path.Combine(contentRoot, "data");
         Directory.CreateDirectory(dataDir);
@@ -45,25 +51,52 @@ public sealed class DatabaseOptions
         };
     }
 
-    /// <summary>postgres://user:password@host:port/database → Npgsql keyword form.</summary>
+    /// <summary>
+    /// Npgsql automatic preparation unless the connection string says otherwise: the statements the app
+    /// repeats (milestone updates, token checks, roll-ups) are prepared on each pooled connection after
+    /// their second use, which halved PostgreSQL CPU per milestone update in bench/milestones.sh
+    /// (docs/benchmarks.md). Set <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.
+    /// </summary>
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!ExplicitlySet(connectionString, "Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        if (!ExplicitlySet(connectionString, "Auto Prepare Min Usages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+        return builder.ConnectionString;
+    }
+
+    private static bool ExplicitlySet(string connectionString, string keyword) =>
+        connectionString.Split(';').Any(part => part.Split('=', 2)[0].Trim().Replace(" ", "", StringComparison.Ordinal)
+            .Equals(keyword.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// postgres://user:password@host:port/database → Npgsql keyword form, built by Npgsql so that
+    /// passwords with ';', '=' or quotes stay intact.
+    /// </summary>
     public static string FromUrl(string url)
     {
         var uri = new Uri(url);
         var userInfo = uri.UserInfo.Split(':', 2);
-        var parts = new List<string>
+        var builder = new NpgsqlConnectionStringBuilder
         {
-            $"Host={uri.Host}",
-            $"Port={(uri.Port > 0 ? uri.Port : 5432)}",
-            $"Database={Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'))}",
+            Host = uri.Host,
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')),
         };
         if (userInfo.Length > 0 && userInfo[0].Length > 0)
         {
-            parts.Add($"Username={Uri.UnescapeDataString(userInfo[0])}");
+            builder.Username = Uri.UnescapeDataString(userInfo[0]);
         }
         if (userInfo.Length > 1)
         {
-            parts.Add($"Password={Uri.UnescapeDataString(userInfo[1])}");
+            builder.Password = Uri.UnescapeDataString(userInfo[1]);
         }
-        return string.Join(';', parts);
+        return builder.ConnectionString;
     }
 }
