@@ -14,6 +14,7 @@ command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk"; exit 1
 app_build
 pg_start
 seed "$COMPONENTS" 2026
+echo "- Roll-up cells after the run (ADR 007, kept by triggers under $CONNECTIONS concurrent connections), \`verify-rollups\`: $(app_cli verify-rollups | tail -n 1)"
 if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
   psql_q "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 restart >/dev/null
