@@ -14,7 +14,6 @@ command -v wrk >/dev/null || { log "wrk is missing: apt-get install wrk"; exit 1
 app_build
 pg_start
 seed "$COMPONENTS" 2026
-echo "- Roll-up cells after the run (ADR 007, kept by triggers under $CONNECTIONS concurrent connections), \`verify-rollups\`: $(app_cli verify-rollups | tail -n 1)"
 if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
   psql_q "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 120 restart >/dev/null
@@ -46,6 +45,7 @@ echo "- Consistency after the run (components whose stored percent differs from 
     WHERE c.\"ProjectId\" = '$PROJECT_ID' GROUP BY v.\"ComponentId\")
   SELECT count(*) FROM components c LEFT JOIN credit ON credit.\"ComponentId\" = c.\"Id\"
   WHERE c.\"ProjectId\" = '$PROJECT_ID' AND round(COALESCE(credit.h, 0) / 100.0, 2) <> c.\"Percent\"")"
+echo "- Roll-up cells after the run (ADR 007, kept by triggers under $CONNECTIONS concurrent connections), \`verify-rollups\`: $(app_cli verify-rollups | tail -n 1)"
 if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
   total=$(awk '/requests in/{print $1}' "$PG_DIR/wrk.txt")
   echo "- Statements per request (pg_stat_statements over the $total measured requests; calls/request, mean ms, statement):"
