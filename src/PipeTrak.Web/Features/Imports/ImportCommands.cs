@@ -450,8 +450,10 @@ public sealed class ImportCommands(
 
         // 4-5. New components, built while they are written (PostgreSQL: binary COPY).
         var templates = await TemplatesAsync(projectId, ct);
+        long buildTicks = 0;
         var created = await ImportBulk.InsertComponentsAsync(db, NewComponents(), ct);
         ImportLog.Phase(logger, run.Id, "inserted", Elapsed(started));
+        ImportLog.Phase(logger, run.Id, "of which building components", (long)clock.GetElapsedTime(0, buildTicks).TotalMilliseconds);
         if (created != toCreate)
         {
             throw new InvalidOperationException($"Expected to create {toCreate} components but created {created}.");
@@ -469,8 +471,9 @@ public sealed class ImportCommands(
                 {
                     continue;
                 }
+                var from = clock.GetTimestamp();
                 var draft = plan.Components[i];
-                yield return new Component
+                var component = new Component
                 {
                     Id = Guid.CreateVersion7(),
                     OrganizationId = orgId,
@@ -487,6 +490,8 @@ public sealed class ImportCommands(
                     CreatedAt = now,
                     Version = Guid.NewGuid(),
                 };
+                buildTicks += clock.GetTimestamp() - from;
+                yield return component;
             }
         }
     }
