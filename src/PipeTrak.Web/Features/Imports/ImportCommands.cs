@@ -488,7 +488,7 @@ public sealed class ImportCommands(
                     // IMP-044: milestones start never set; the percent still comes from the one progress function (TRK-032).
                     Percent = templates(draft.Type),
                     CreatedAt = now,
-                    Version = Guid.NewGuid(),
+                    // Version: the entity's own new Guid (optimistic concurrency token).
                 };
                 buildTicks += clock.GetTimestamp() - from;
                 yield return component;

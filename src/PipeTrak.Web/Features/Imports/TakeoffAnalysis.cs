@@ -297,7 +297,8 @@ public sealed class AttributesJsonWriter
     private string? lastWeldType;
     private string lastText = "";
 
-    public AttributesJsonWriter() => json = new Utf8JsonWriter(buffer);
+    // The writer's calls are always well-formed here, so its per-call validation is skipped (the output is the same).
+    public AttributesJsonWriter() => json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
     public string Write(ComponentDraft draft)
     {

@@ -42,33 +42,12 @@ public sealed class TakeoffParse
 
         var columns = new Columns(mapping);
         var classifier = new TakeoffRowClassifier();
-        var classified = new List<RowClassification>(sheet.Rows.Count);
         var errors = new Groups();
         var skipped = new Groups();
         var firstRows = new List<PreviewRow>(TakeoffAnalysis.FirstRowsShown);
-        foreach (var row in sheet.Rows)
-        {
-            var c = classifier.Classify(columns.ToTakeoffRow(row));
-            classified.Add(c);
-            switch (c.Class)
-            {
-                case RowClass.Error:
-                    errors.Add(c);
-                    break;
-                case RowClass.Skipped:
-                    skipped.Add(c);
-                    break;
-                default:
-                    if (firstRows.Count < TakeoffAnalysis.FirstRowsShown)
-                    {
-                        firstRows.Add(new PreviewRow(c.Row.Number, c.Row.Line, c.Row.Drawing!, c.Type!.Value.ImportName(), c.Row.Qty!, c.Row.CmdtyCode!,
-                            c.Row.Size, c.Row.Area, c.Row.System, c.Row.TestPackage));
-                    }
-                    break;
-            }
-        }
-        var plan = TakeoffPlan.Build(classified);
-        var validCount = classified.Count - errors.Total - skipped.Total;
+        // Rows are classified as the plan takes them: no per-row classification outlives its row.
+        var plan = TakeoffPlan.Build(Classified());
+        var validCount = sheet.Rows.Count - errors.Total - skipped.Total;
         return new TakeoffParse
         {
             Rows = sheet.Rows.Count,
@@ -86,6 +65,31 @@ public sealed class TakeoffParse
             RowsImportable = errors.Total == 0 && validCount > 0, // IMP-023 (TakeoffRowClassifier.CanImport)
             Plan = plan,
         };
+
+        IEnumerable<RowClassification> Classified()
+        {
+            foreach (var row in sheet.Rows)
+            {
+                var c = classifier.Classify(columns.ToTakeoffRow(row));
+                switch (c.Class)
+                {
+                    case RowClass.Error:
+                        errors.Add(c);
+                        break;
+                    case RowClass.Skipped:
+                        skipped.Add(c);
+                        break;
+                    default:
+                        if (firstRows.Count < TakeoffAnalysis.FirstRowsShown)
+                        {
+                            firstRows.Add(new PreviewRow(c.Row.Number, c.Row.Line, c.Row.Drawing!, c.Type!.Value.ImportName(), c.Row.Qty!, c.Row.CmdtyCode!,
+                                c.Row.Size, c.Row.Area, c.Row.System, c.Row.TestPackage));
+                        }
+                        break;
+                }
+                yield return c;
+            }
+        }
     }
 
     /// <summary>The column of each takeoff field, looked up once per file instead of once per row and field.</summary>
