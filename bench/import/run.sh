@@ -4,6 +4,8 @@
 # settings (fsync, synchronous_commit and full_page_writes on: the defaults), and the same rows
 # are bulk-copied raw with COPY in the same run. Results go to bench/import/RESULTS.md.
 #   bench/import/run.sh [rows]
+# Per-phase timings (Debug logs, in /tmp/pipetrak-bench-test.log):
+#   env 'Logging__LogLevel__PipeTrak.Web.Features.Imports=Debug' bench/import/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -32,8 +34,9 @@ dotnet test tests/PipeTrak.IntegrationTests -c Release --no-build -nologo -v q \
   echo
   echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/import/run.sh $rows\` on $(nproc) cores, PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}')"
   echo "with durable settings (fsync, synchronous_commit, full_page_writes on). The import goes through the"
-  echo "real HTTP pipeline (in-process server): multipart upload and preview, then confirm, which re-reads and"
-  echo "re-validates the stored file and commits in one transaction (binary COPY into components)."
+  echo "real HTTP pipeline (in-process server): multipart upload and preview, then confirm, which re-reads the stored"
+  echo "file (reusing the upload's parse when its SHA-256 is unchanged), compares it again with the project under the"
+  echo "import lock, and commits in one transaction (binary COPY into areas, systems, packages, drawings and components)."
   echo
   cat "$out"
 } > "$root/bench/import/RESULTS.md"

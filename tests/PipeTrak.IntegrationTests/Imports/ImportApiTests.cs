@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Components;
@@ -104,6 +105,26 @@ public abstract class ImportApiTests(PipeTrakFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(ImportCommands.AlreadyCommittedMessage, await again.ProblemDetailAsync());
         Assert.Equal(new ProjectCounts(6, 2, 1, 1, 1), await factory.CountsAsync(org));
+    }
+
+    [Fact]
+    public async Task IMP048_confirm_parses_the_stored_file_again_when_the_upload_parse_is_not_held()
+    {
+        var (org, api) = await OrgAsync();
+        using var _ = api;
+        var projectId = org.ProjectId!.Value;
+        var preview = await api.PreviewAsync(projectId, Sample);
+        var importId = preview.GetProperty("id").GetGuid();
+        // As after a restart or on another instance: confirm reads and validates the stored file itself.
+        factory.Services.GetRequiredService<TakeoffParseCache>().Remove(importId);
+
+        var response = await api.ConfirmAsync(projectId, importId);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var result = (await response.JsonAsync()).GetProperty("result");
+        Assert.Equal((6, 2, 3), (result.GetProperty("componentsCreated").GetInt32(), result.GetProperty("drawingsCreated").GetInt32(), result.GetProperty("metadataCreated").GetInt32()));
+        Assert.Equal(new ProjectCounts(6, 2, 1, 1, 1), await factory.CountsAsync(org));
+        var pipe = await factory.WithDbAsync(db => db.Components.AsNoTracking().SingleAsync(c => c.ProjectId == projectId && c.Type == ComponentType.Pipe), org.Id);
+        Assert.Equal((42.5m, "3,4"), TakeoffAnalysis.AggregateOf(pipe.Attributes));
     }
 
     [Fact]

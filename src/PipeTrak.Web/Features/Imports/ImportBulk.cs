@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Infrastructure.Data;
+using PipeTrak.Web.Infrastructure.Tenancy;
 
 namespace PipeTrak.Web.Features.Imports;
 
@@ -42,20 +44,62 @@ public static class ImportBulk
         }
     }
 
-    /// <summary>IMP-040 step 5: inserts new components inside the current transaction.</summary>
-    public static async Task InsertComponentsAsync(AppDbContext db, List<Component> components, CancellationToken ct)
+    /// <summary>
+    /// IMP-040 steps 1-2: inserts new rows of a small tenant-owned table (areas, systems, packages,
+    /// drawings) inside the current transaction. PostgreSQL: binary COPY with the columns, types and
+    /// value converters of the EF model (so it writes what SaveChanges would); other providers: SaveChanges.
+    /// </summary>
+    public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class, ITenantOwned
     {
-        if (components.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
+        if (!IsPostgres(db))
+        {
+            db.Set<T>().AddRange(rows);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Select(p => CopyColumn.Of(p, table)).ToList();
+        var sql = $"COPY {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(sql, ct);
+        foreach (var row in rows)
+        {
+            GuardTenant(db, row);
+            await copy.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                if (column.ValueOf(row) is { } value)
+                {
+                    await copy.WriteAsync(value, column.Type, ct);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// IMP-040 step 5: inserts new components inside the current transaction, streaming: each component
+    /// is built as it is written, so building overlaps the database work. Returns how many were inserted.
+    /// </summary>
+    public static async Task<int> InsertComponentsAsync(AppDbContext db, IEnumerable<Component> components, CancellationToken ct)
+    {
         if (IsPostgres(db))
         {
-            await CopyAsync(db, components, ct);
-            return;
+            return await CopyAsync(db, components, ct);
         }
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var count = 0;
         try
         {
             foreach (var batch in components.Chunk(BatchSize))
@@ -66,23 +110,33 @@ public static class ImportBulk
                 {
                     db.Entry(component).State = EntityState.Detached;
                 }
+                count += batch.Length;
             }
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+        return count;
     }
 
     /// <summary>Binary COPY straight into components: rows were already checked against the unique identity (under the project lock), and the unique index still guards.</summary>
-    private static async Task CopyAsync(AppDbContext db, List<Component> components, CancellationToken ct)
+    private static async Task<int> CopyAsync(AppDbContext db, IEnumerable<Component> components, CancellationToken ct)
     {
+        using var rows = components.GetEnumerator();
+        if (!rows.MoveNext())
+        {
+            return 0;
+        }
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY components (\"Id\", \"OrganizationId\", \"ProjectId\", \"Type\", \"IdentityKey\", \"DrawingId\", \"AreaId\", \"SystemId\", \"PackageId\", " +
             "\"Attributes\", \"Percent\", \"BudgetedManhours\", \"ManhourWeight\", \"PostHydro\", \"CreatedAt\", \"Version\") FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var c in components)
+        var count = 0;
+        do
         {
+            var c = rows.Current;
+            GuardTenant(db, c);
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(c.Id, NpgsqlDbType.Uuid, ct);
             await copy.WriteAsync(c.OrganizationId, NpgsqlDbType.Uuid, ct);
@@ -100,8 +154,58 @@ public static class ImportBulk
             await copy.WriteAsync(c.PostHydro, NpgsqlDbType.Boolean, ct);
             await copy.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await copy.WriteAsync(c.Version, NpgsqlDbType.Uuid, ct);
+            count++;
         }
+        while (rows.MoveNext());
         await copy.CompleteAsync(ct);
+        return count;
+    }
+
+    /// <summary>COPY bypasses SaveChanges, so the tenant check of <c>TenantStampInterceptor</c> is made here: no row outside the current organization.</summary>
+    private static void GuardTenant(AppDbContext db, ITenantOwned row)
+    {
+        if (db.CurrentOrganizationId is not { } current || row.OrganizationId != current)
+        {
+            throw new InvalidOperationException($"Refused to write {row.GetType().Name} outside the current organization.");
+        }
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>One column of a binary COPY, from the EF model: name, PostgreSQL type, and the value as the provider stores it.</summary>
+    private sealed record CopyColumn(string Name, NpgsqlDbType Type, Func<object, object?> ValueOf)
+    {
+        public static CopyColumn Of(IProperty property, StoreObjectIdentifier table)
+        {
+            var member = (System.Reflection.MemberInfo?)property.PropertyInfo ?? property.FieldInfo
+                ?? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR member to copy.");
+            var converter = property.GetTypeMapping().Converter;
+            Func<object, object?> read = member is System.Reflection.PropertyInfo p ? p.GetValue : ((System.Reflection.FieldInfo)member).GetValue;
+            Func<object, object?> value = converter is null ? read : row => read(row) is { } v ? converter.ConvertToProvider(v) : null;
+            var storeType = property.GetColumnType(table);
+            var paren = storeType.IndexOf('(', StringComparison.Ordinal);
+            var baseType = (paren < 0 ? storeType : storeType[..paren]).Trim().ToLowerInvariant();
+            var type = baseType switch
+            {
+                "uuid" => NpgsqlDbType.Uuid,
+                "character varying" or "varchar" => NpgsqlDbType.Varchar,
+                "text" => NpgsqlDbType.Text,
+                "timestamp with time zone" or "timestamptz" => NpgsqlDbType.TimestampTz,
+                "timestamp without time zone" or "timestamp" => NpgsqlDbType.Timestamp,
+                "date" => NpgsqlDbType.Date,
+                "numeric" => NpgsqlDbType.Numeric,
+                "boolean" or "bool" => NpgsqlDbType.Boolean,
+                "integer" or "int" or "int4" => NpgsqlDbType.Integer,
+                "bigint" or "int8" => NpgsqlDbType.Bigint,
+                "smallint" or "int2" => NpgsqlDbType.Smallint,
+                "double precision" or "float8" => NpgsqlDbType.Double,
+                "real" or "float4" => NpgsqlDbType.Real,
+                "bytea" => NpgsqlDbType.Bytea,
+                "jsonb" => NpgsqlDbType.Jsonb,
+                _ => throw new NotSupportedException($"Column type '{storeType}' of {property.Name} is not supported by the import COPY."),
+            };
+            return new CopyColumn(property.GetColumnName(table) ?? property.Name, type, value);
+        }
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct)

@@ -83,6 +83,7 @@ public sealed record ImportOutcome(ImportOutcomeKind Kind, string? Message = nul
 public sealed class ImportCommands(
     AppDbContext db,
     ProjectOperations projects,
+    TakeoffParseCache parses,
     TimeProvider clock,
     IOptions<ImportOptions> options,
     ILogger<ImportCommands> logger)
@@ -157,14 +158,20 @@ public sealed class ImportCommands(
             {
                 return new ImportOutcome(ImportOutcomeKind.Refused, ImportFileRules.TooLargeMessage(Limits.MaxFileMegabytes));
             }
+            var started = clock.GetTimestamp();
+            var runId = Guid.CreateVersion7();
             var sheet = SpreadsheetReader.Read(stream, fileName, Limits);
             if (sheet.Error is not null)
             {
                 ImportLog.Refused(logger, projectId, sheet.Error);
                 return new ImportOutcome(ImportOutcomeKind.Refused, sheet.Error);
             }
+            ImportLog.Phase(logger, runId, "upload-read", Elapsed(started));
+            var parse = TakeoffParse.Of(sheet);
+            ImportLog.Phase(logger, runId, "upload-parse", Elapsed(started));
             var snapshot = await SnapshotAsync(projectId, ct);
-            var analysis = TakeoffAnalysis.Analyze(fileName, stream.Length, sheet, snapshot);
+            var analysis = TakeoffAnalysis.Compare(fileName, stream.Length, parse, snapshot);
+            ImportLog.Phase(logger, runId, "upload-compare", Elapsed(started));
 
             var bytes = new byte[stream.Length];
             stream.Position = 0;
@@ -172,14 +179,14 @@ public sealed class ImportCommands(
             var now = clock.GetUtcNow().UtcDateTime;
             var run = new ImportRun
             {
-                Id = Guid.CreateVersion7(),
+                Id = runId,
                 OrganizationId = project!.OrganizationId,
                 ProjectId = projectId,
                 UserId = user.RequiredUserId(),
                 UserName = Truncate(user.DisplayName(), 200),
                 FileName = fileName,
                 FileSize = bytes.LongLength,
-                Rows = sheet.Rows.Count,
+                Rows = parse.Rows,
                 CanImport = analysis.Preview.CanImport,
                 PreviewJson = JsonSerializer.Serialize(analysis.Preview, Json),
                 CreatedAt = now,
@@ -196,7 +203,13 @@ public sealed class ImportCommands(
             await db.SaveChangesAsync(ct);
             // Expired uploads of this project go (IMP-032 keeps them 24 h).
             await db.ImportFiles.Where(f => f.ProjectId == projectId && f.ExpiresAt < now).ExecuteDeleteAsync(ct);
-            return new ImportOutcome(ImportOutcomeKind.Ok, Run: View(run));
+            if (parse.RowsImportable)
+            {
+                // IMP-048: confirm reuses this parse when the stored bytes hash the same (an unimportable file is refused at confirm anyway).
+                parses.Store(run.Id, TakeoffParseCache.Hash(bytes), parse);
+            }
+            ImportLog.Phase(logger, runId, "upload-saved", Elapsed(started));
+            return new ImportOutcome(ImportOutcomeKind.Ok, Run: View(run, analysis.Preview));
         }
         finally
         {
@@ -290,17 +303,23 @@ public sealed class ImportCommands(
             {
                 return new ImportOutcome(ImportOutcomeKind.Refused, ExpiredMessage, View(run));
             }
-            using var stream = new MemoryStream(file.Content, writable: false);
-            var sheet = SpreadsheetReader.Read(stream, run.FileName, Limits);
-            if (sheet.Error is not null)
+            // IMP-032: the file is validated again, unless this instance parsed exactly these bytes at upload
+            // (the parse depends on the file alone); the comparison with the project is always made again.
+            if (!parses.TryGet(importId, TakeoffParseCache.Hash(file.Content), out var parse))
             {
-                return new ImportOutcome(ImportOutcomeKind.Refused, sheet.Error, View(run));
+                using var stream = new MemoryStream(file.Content, writable: false);
+                var sheet = SpreadsheetReader.Read(stream, run.FileName, Limits);
+                if (sheet.Error is not null)
+                {
+                    return new ImportOutcome(ImportOutcomeKind.Refused, sheet.Error, View(run));
+                }
+                parse = TakeoffParse.Of(sheet);
             }
-            ImportLog.Phase(logger, importId, "read", Elapsed(started));
+            ImportLog.Phase(logger, importId, "parse", Elapsed(started));
             var snapshot = await SnapshotAsync(projectId, ct);
             ImportLog.Phase(logger, importId, "snapshot", Elapsed(started));
-            var analysis = TakeoffAnalysis.Analyze(run.FileName, run.FileSize, sheet, snapshot);
-            ImportLog.Phase(logger, importId, "analysis", Elapsed(started));
+            var analysis = TakeoffAnalysis.Compare(run.FileName, run.FileSize, parse, snapshot);
+            ImportLog.Phase(logger, importId, "compare", Elapsed(started));
             var stored = Deserialize<ImportPreview>(run.PreviewJson);
             if (stored is null || stored.Fingerprint() != analysis.Preview.Fingerprint())
             {
@@ -318,11 +337,12 @@ public sealed class ImportCommands(
 
             try
             {
-                var result = await CommitAsync(run, analysis, snapshot, started, ct);
+                var result = await CommitAsync(run, parse, analysis, snapshot, started, ct);
                 run.Status = ImportStatus.Committed;
                 Record(run, result);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                parses.Remove(importId);
                 ImportLog.Committed(logger, projectId, importId, result.ComponentsCreated, result.ComponentsUpdated, result.ComponentsSkipped, result.DurationMs);
                 return new ImportOutcome(ImportOutcomeKind.Ok, Run: View(run), Result: result);
             }
@@ -337,13 +357,14 @@ public sealed class ImportCommands(
                 failed.Status = ImportStatus.Failed;
                 Record(failed, failure);
                 await db.SaveChangesAsync(CancellationToken.None);
+                parses.Remove(importId);
                 return new ImportOutcome(ImportOutcomeKind.Failed, failure.Error, View(failed), failure);
             }
         });
     }
 
     /// <summary>IMP-040 steps 1-6 inside the caller's transaction.</summary>
-    private async Task<ImportResult> CommitAsync(ImportRun run, TakeoffAnalysis analysis, ProjectSnapshot snapshot, long started, CancellationToken ct)
+    private async Task<ImportResult> CommitAsync(ImportRun run, TakeoffParse parse, TakeoffAnalysis analysis, ProjectSnapshot snapshot, long started, CancellationToken ct)
     {
         var plan = analysis.Plan!;
         var orgId = run.OrganizationId;
@@ -351,31 +372,32 @@ public sealed class ImportCommands(
         var now = clock.GetUtcNow().UtcDateTime;
 
         // 1. Missing areas, systems and packages, once each (TRK-070: first spelling kept).
-        var metadataCreated = 0;
+        var areas = new List<Area>();
         foreach (var name in plan.Areas.Where(a => !snapshot.Areas.ContainsKey(a)))
         {
             var area = new Area { Id = Guid.CreateVersion7(), OrganizationId = orgId, ProjectId = projectId, Name = name };
-            db.Areas.Add(area);
+            areas.Add(area);
             snapshot.Areas[name] = area.Id;
-            metadataCreated++;
         }
+        var systems = new List<PlantSystem>();
         foreach (var name in plan.Systems.Where(a => !snapshot.Systems.ContainsKey(a)))
         {
             var system = new PlantSystem { Id = Guid.CreateVersion7(), OrganizationId = orgId, ProjectId = projectId, Name = name };
-            db.Systems.Add(system);
+            systems.Add(system);
             snapshot.Systems[name] = system.Id;
-            metadataCreated++;
         }
+        var packages = new List<TestPackage>();
         foreach (var name in plan.TestPackages.Where(a => !snapshot.Packages.ContainsKey(a)))
         {
             var package = new TestPackage { Id = Guid.CreateVersion7(), OrganizationId = orgId, ProjectId = projectId, Name = name };
-            db.TestPackages.Add(package);
+            packages.Add(package);
             snapshot.Packages[name] = package.Id;
-            metadataCreated++;
         }
+        var metadataCreated = areas.Count + systems.Count + packages.Count;
 
         // 2. IMP-043: match or create drawings (sheet 1, first row's written number).
-        int drawingsCreated = 0, drawingsUpdated = 0;
+        var drawings = new List<Drawing>();
+        var drawingsUpdated = 0;
         foreach (var (normalized, written) in plan.Drawings)
         {
             if (snapshot.Drawings.ContainsKey(normalized))
@@ -385,67 +407,93 @@ public sealed class ImportCommands(
             }
             var drawing = new Drawing { Id = Guid.CreateVersion7(), OrganizationId = orgId, ProjectId = projectId, Sheet = Drawing.DefaultSheet };
             drawing.SetNumber(written.Length > Drawing.NumberMaxLength ? written[..Drawing.NumberMaxLength] : written);
-            db.Drawings.Add(drawing);
+            drawings.Add(drawing);
             snapshot.Drawings[normalized] = drawing.Id;
-            drawingsCreated++;
         }
-        await db.SaveChangesAsync(ct);
+        // PostgreSQL: binary COPY per table (no change tracking); SQLite: SaveChanges.
+        await ImportBulk.InsertAsync(db, areas, ct);
+        await ImportBulk.InsertAsync(db, systems, ct);
+        await ImportBulk.InsertAsync(db, packages, ct);
+        await ImportBulk.InsertAsync(db, drawings, ct);
         ImportLog.Phase(logger, run.Id, "metadata-and-drawings", Elapsed(started));
 
-        // 3-4. Build components; skip existing ones, replace aggregates (IMP-041, TRK-087).
-        var templates = await TemplatesAsync(projectId, ct);
-        var toInsert = new List<Component>();
+        // 3. IMP-041/TRK-087: aggregates whose LF or lines changed are replaced (milestones, and so the percent, kept).
         var toUpdate = new Dictionary<Guid, ComponentDraft>();
-        int skipped = 0;
+        int skipped = 0, toCreate = 0;
         for (var i = 0; i < plan.Components.Count; i++)
         {
-            var draft = plan.Components[i];
             switch (analysis.Outcomes[i])
             {
                 case DraftOutcome.Skip:
                     skipped++;
-                    continue;
+                    break;
                 case DraftOutcome.UpdateAggregate:
+                    var draft = plan.Components[i];
                     toUpdate[snapshot.Components[(draft.Type, draft.Identity)].Id] = draft;
-                    continue;
+                    break;
+                default:
+                    toCreate++;
+                    break;
             }
-            toInsert.Add(new Component
-            {
-                Id = Guid.CreateVersion7(),
-                OrganizationId = orgId,
-                ProjectId = projectId,
-                Type = draft.Type,
-                IdentityKey = draft.Identity,
-                DrawingId = snapshot.Drawings[draft.Drawing],
-                AreaId = draft.Area is null ? null : snapshot.Areas[draft.Area],
-                SystemId = draft.System is null ? null : snapshot.Systems[draft.System],
-                PackageId = draft.TestPackage is null ? null : snapshot.Packages[draft.TestPackage],
-                Attributes = TakeoffAnalysis.AttributesJson(draft),
-                // IMP-044: milestones start never set; the percent still comes from the one progress function (TRK-032).
-                Percent = templates(draft.Type),
-                CreatedAt = now,
-                Version = Guid.NewGuid(),
-            });
         }
         foreach (var chunk in toUpdate.Keys.Chunk(1000))
         {
             var components = await db.Components.Where(c => chunk.Contains(c.Id)).ToListAsync(ct);
             foreach (var component in components)
             {
-                // TRK-087: LF and line numbers replaced; milestones (and so the percent) kept.
                 component.Attributes = TakeoffAnalysis.ReplaceAggregate(component.Attributes, toUpdate[component.Id]);
                 component.Version = Guid.NewGuid();
             }
             await db.SaveChangesAsync(ct);
         }
+        ImportLog.Phase(logger, run.Id, "updated", Elapsed(started));
 
-        ImportLog.Phase(logger, run.Id, "built-and-updated", Elapsed(started));
-        // 5. Insert in batches (PostgreSQL: binary COPY).
-        await ImportBulk.InsertComponentsAsync(db, toInsert, ct);
+        // 4-5. New components, built while they are written (PostgreSQL: binary COPY).
+        var templates = await TemplatesAsync(projectId, ct);
+        long buildTicks = 0;
+        var created = await ImportBulk.InsertComponentsAsync(db, NewComponents(), ct);
         ImportLog.Phase(logger, run.Id, "inserted", Elapsed(started));
+        ImportLog.Phase(logger, run.Id, "of which building components", (long)clock.GetElapsedTime(0, buildTicks).TotalMilliseconds);
+        if (created != toCreate)
+        {
+            throw new InvalidOperationException($"Expected to create {toCreate} components but created {created}.");
+        }
 
-        return new ImportResult(true, toInsert.Count, toUpdate.Count, skipped, drawingsCreated, drawingsUpdated, metadataCreated,
-            plan.CountsByType(), (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        return new ImportResult(true, created, toUpdate.Count, skipped, drawings.Count, drawingsUpdated, metadataCreated,
+            parse.CountsByType, (long)clock.GetElapsedTime(started).TotalMilliseconds);
+
+        IEnumerable<Component> NewComponents()
+        {
+            var attributes = new AttributesJsonWriter();
+            for (var i = 0; i < plan.Components.Count; i++)
+            {
+                if (analysis.Outcomes[i] != DraftOutcome.Create)
+                {
+                    continue;
+                }
+                var from = clock.GetTimestamp();
+                var draft = plan.Components[i];
+                var component = new Component
+                {
+                    Id = Guid.CreateVersion7(),
+                    OrganizationId = orgId,
+                    ProjectId = projectId,
+                    Type = draft.Type,
+                    IdentityKey = draft.Identity,
+                    DrawingId = snapshot.Drawings[draft.Drawing],
+                    AreaId = draft.Area is null ? null : snapshot.Areas[draft.Area],
+                    SystemId = draft.System is null ? null : snapshot.Systems[draft.System],
+                    PackageId = draft.TestPackage is null ? null : snapshot.Packages[draft.TestPackage],
+                    Attributes = attributes.Write(draft),
+                    // IMP-044: milestones start never set; the percent still comes from the one progress function (TRK-032).
+                    Percent = templates(draft.Type),
+                    CreatedAt = now,
+                    // Version: the entity's own new Guid (optimistic concurrency token).
+                };
+                buildTicks += clock.GetTimestamp() - from;
+                yield return component;
+            }
+        }
     }
 
     /// <summary>TRK-023/TRK-032: the percent of a never-set component of each type under the project's template.</summary>
@@ -532,9 +580,12 @@ public sealed class ImportCommands(
         _ => "previewed",
     };
 
-    private static ImportRunView View(ImportRun r) => new(r.Id, r.ProjectId, r.Kind, r.FileName, r.FileSize, StatusCode(r.Status), r.UserId, r.UserName,
+    private static ImportRunView View(ImportRun r) => View(r, Deserialize<ImportPreview>(r.PreviewJson));
+
+    /// <summary>The view with a preview already in hand (no need to read back the JSON just written).</summary>
+    private static ImportRunView View(ImportRun r, ImportPreview? preview) => new(r.Id, r.ProjectId, r.Kind, r.FileName, r.FileSize, StatusCode(r.Status), r.UserId, r.UserName,
         r.CreatedAt, r.CompletedAt, r.Rows, r.CanImport, r.ComponentsCreated, r.ComponentsUpdated, r.ComponentsSkipped, r.DrawingsCreated,
-        r.DrawingsUpdated, r.MetadataCreated, r.Error, r.DurationMs, Deserialize<ImportPreview>(r.PreviewJson), Deserialize<ImportResult>(r.ResultJson));
+        r.DrawingsUpdated, r.MetadataCreated, r.Error, r.DurationMs, preview, Deserialize<ImportResult>(r.ResultJson));
 
     private static T? Deserialize<T>(string? json)
         where T : class

@@ -8,6 +8,7 @@ public static class ImportsFeature
             .Validate(o => o.MaxFileMegabytes > 0 && o.MaxRows > 0 && o.MaxUncompressedMegabytes > 0 && o.KeepFileHours > 0, "Import limits must be positive.")
             .ValidateOnStart();
         services.AddScoped<ImportCommands>();
+        services.AddSingleton<TakeoffParseCache>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -93,40 +94,31 @@ public sealed class TakeoffAnalysis
     /// <summary>Per plan component (same order), what commit will do.</summary>
     public IReadOnlyList<DraftOutcome> Outcomes { get; init; } = [];
 
-    public static TakeoffAnalysis Analyze(string fileName, long fileSize, SheetReadResult sheet, ProjectSnapshot snapshot)
+    public static TakeoffAnalysis Analyze(string fileName, long fileSize, SheetReadResult sheet, ProjectSnapshot snapshot) =>
+        Compare(fileName, fileSize, TakeoffParse.Of(sheet), snapshot);
+
+    /// <summary>
+    /// The database half of the analysis: a parsed file against the project as it is now (IMP-041
+    /// outcomes, TRK-070 metadata, IMP-043 drawings, TRK-016 similar drawings). Confirm runs this again
+    /// against a fresh snapshot under the project lock even when the parse is reused.
+    /// </summary>
+    public static TakeoffAnalysis Compare(string fileName, long fileSize, TakeoffParse parse, ProjectSnapshot snapshot)
     {
-        var mapping = HeaderMapping.Map(sheet.Headers.Cast<string?>().ToList(), TakeoffColumns.Fields);
-        var mappings = mapping.Mappings.Select(m => new MappingView(m.Field, m.Header, m.Score)).ToList();
-        var unmapped = mapping.Unmapped.Select(u => u.Header).ToList();
-        var delimiter = sheet.Delimiter switch { null => null, '\t' => "tab", { } d => d.ToString() };
-        if (mapping.HasErrors)
+        if (parse.Plan is not { } plan)
         {
             return new TakeoffAnalysis
             {
-                Preview = new ImportPreview(fileName, fileSize, sheet.Rows.Count, delimiter, mappings, unmapped, mapping.Errors, 0, 0, 0, [], [],
+                Preview = new ImportPreview(fileName, fileSize, parse.Rows, parse.Delimiter, parse.Mappings, parse.Unmapped, parse.ColumnErrors, 0, 0, 0, [], [],
                     new Dictionary<string, int>(), 0, 0, 0, 0, [], [], [], [], 0, 0, [], false),
             };
         }
 
-        var classifier = new TakeoffRowClassifier();
-        var classified = new List<RowClassification>(sheet.Rows.Count);
-        foreach (var row in sheet.Rows)
-        {
-            classified.Add(classifier.Classify(ToTakeoffRow(row, mapping)));
-        }
-        var plan = TakeoffPlan.Build(classified);
-        var errors = Group(classified, RowClass.Error);
-        var skipped = Group(classified, RowClass.Skipped);
-        var errorCount = classified.Count(c => c.Class == RowClass.Error);
-        var skippedCount = classified.Count(c => c.Class == RowClass.Skipped);
-        var validCount = classified.Count - errorCount - skippedCount;
-
-        var outcomes = new List<DraftOutcome>(plan.Components.Count);
+        var outcomes = new DraftOutcome[plan.Components.Count];
         int create = 0, update = 0, skip = 0;
-        foreach (var draft in plan.Components)
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            var outcome = OutcomeOf(draft, snapshot);
-            outcomes.Add(outcome);
+            var outcome = OutcomeOf(plan.Components[i], snapshot);
+            outcomes[i] = outcome;
             switch (outcome)
             {
                 case DraftOutcome.Create: create++; break;
@@ -135,19 +127,27 @@ public sealed class TakeoffAnalysis
             }
         }
 
-        var newDrawings = plan.Drawings.Where(d => !snapshot.Drawings.ContainsKey(d.Normalized)).ToList();
+        var newDrawings = new List<(string Normalized, string Written)>();
+        var drawingCount = 0;
+        foreach (var drawing in plan.Drawings)
+        {
+            drawingCount++;
+            if (!snapshot.Drawings.ContainsKey(drawing.Normalized))
+            {
+                newDrawings.Add(drawing);
+            }
+        }
         var preview = new ImportPreview(
-            fileName, fileSize, sheet.Rows.Count, delimiter, mappings, unmapped, [],
-            errorCount, skippedCount, validCount, errors, skipped,
-            plan.CountsByType(), plan.Components.Count, create, update, skip,
-            classified.Where(c => c.Class == RowClass.Valid).Take(FirstRowsShown).Select(c => new PreviewRow(
-                c.Row.Number, c.Row.Line, c.Row.Drawing!, c.Type!.Value.ImportName(), c.Row.Qty!, c.Row.CmdtyCode!, c.Row.Size, c.Row.Area, c.Row.System, c.Row.TestPackage)).ToList(),
+            fileName, fileSize, parse.Rows, parse.Delimiter, parse.Mappings, parse.Unmapped, [],
+            parse.ErrorCount, parse.SkippedCount, parse.ValidCount, parse.Errors, parse.Skipped,
+            parse.CountsByType, plan.Components.Count, create, update, skip,
+            parse.FirstRows,
             plan.Areas.Select(a => new MetadataValue(a, snapshot.Areas.ContainsKey(a))).ToList(),
             plan.Systems.Select(a => new MetadataValue(a, snapshot.Systems.ContainsKey(a))).ToList(),
             plan.TestPackages.Select(a => new MetadataValue(a, snapshot.Packages.ContainsKey(a))).ToList(),
-            newDrawings.Count, plan.Drawings.Count() - newDrawings.Count,
+            newDrawings.Count, drawingCount - newDrawings.Count,
             SimilarDrawings(newDrawings.Select(d => d.Written).ToList(), snapshot.Drawings.Keys.ToList()),
-            TakeoffRowClassifier.CanImport(false, classified));
+            parse.RowsImportable);
         return new TakeoffAnalysis { Preview = preview, Plan = plan, Outcomes = outcomes };
     }
 
@@ -168,35 +168,6 @@ public sealed class TakeoffAnalysis
 
     public static string LineNumbersText(IReadOnlyList<int>? lines) =>
         lines is null ? "" : string.Join(',', lines.Select(l => l.ToString(CultureInfo.InvariantCulture)));
-
-    private static TakeoffRow ToTakeoffRow(SheetRow row, HeaderMappingResult mapping)
-    {
-        string? Cell(string field)
-        {
-            var column = mapping.ColumnOf(field);
-            return column >= 0 && column < row.Cells.Length ? row.Cells[column] : null;
-        }
-        Dictionary<string, string?>? extras = null;
-        foreach (var column in mapping.Unmapped)
-        {
-            if (column.Column < row.Cells.Length && row.Cells[column.Column] is { } value)
-            {
-                extras ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-                extras[column.Header] = value;
-            }
-        }
-        return new TakeoffRow(row.Number, row.Line,
-            Cell(TakeoffColumns.Drawing), Cell(TakeoffColumns.Type), Cell(TakeoffColumns.Qty), Cell(TakeoffColumns.CmdtyCode),
-            Cell(TakeoffColumns.Size), Cell(TakeoffColumns.WeldType), extras,
-            Cell(TakeoffColumns.Spec), Cell(TakeoffColumns.Description), Cell(TakeoffColumns.Comments),
-            Cell(TakeoffColumns.Area), Cell(TakeoffColumns.System), Cell(TakeoffColumns.TestPackage));
-    }
-
-    private static List<RowGroup> Group(List<RowClassification> rows, RowClass rowClass) =>
-        rows.Where(r => r.Class == rowClass)
-            .GroupBy(r => r.Code!, StringComparer.Ordinal)
-            .Select(g => new RowGroup(g.Key, g.Count(), g.Take(MaxRowsPerGroup).Select(r => new RowMessage(r.Row.Number, r.Row.Line, r.Code!, r.Message!)).ToList()))
-            .ToList();
 
     /// <summary>TRK-016: up to 3 existing drawings with trigram similarity above 0.85, per new drawing.</summary>
     private static List<NewDrawing> SimilarDrawings(List<string> newNumbers, List<string> existing)
@@ -248,35 +219,7 @@ public sealed class TakeoffAnalysis
     }
 
     /// <summary>IMP-044/TRK-085: the attributes JSON of a draft (aggregates add total_linear_feet and line_numbers).</summary>
-    public static string AttributesJson(ComponentDraft draft)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            foreach (var (key, value) in draft.Attributes)
-            {
-                json.WriteString(key, value);
-            }
-            if (draft.WeldType is { } weldType)
-            {
-                json.WriteString("weld_type", weldType);
-                json.WriteNumber("xray_percent", 5); // IMP-045
-            }
-            if (draft.TotalLinearFeet is { } lf)
-            {
-                json.WriteNumber("total_linear_feet", lf);
-                json.WriteStartArray("line_numbers");
-                foreach (var line in draft.LineNumbers ?? [])
-                {
-                    json.WriteNumberValue(line);
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    public static string AttributesJson(ComponentDraft draft) => new AttributesJsonWriter().Write(draft);
 
     /// <summary>Reads total_linear_feet and line_numbers back from stored attributes (tolerant).</summary>
     public static (decimal? TotalLinearFeet, string LineNumbers) AggregateOf(string attributes)
@@ -339,5 +282,56 @@ public sealed class TakeoffAnalysis
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
+
+/// <summary>
+/// IMP-044/TRK-085: writes the attributes JSON of drafts one after another with one reused buffer. The
+/// components exploded from one counted row share their attributes, so their text is made once.
+/// </summary>
+public sealed class AttributesJsonWriter
+{
+    private readonly ArrayBufferWriter<byte> buffer = new(1024);
+    private readonly Utf8JsonWriter json;
+    private IReadOnlyDictionary<string, string>? lastAttributes;
+    private string? lastWeldType;
+    private string lastText = "";
+
+    // The writer's calls are always well-formed here, so its per-call validation is skipped (the output is the same).
+    public AttributesJsonWriter() => json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+
+    public string Write(ComponentDraft draft)
+    {
+        if (draft.TotalLinearFeet is null && ReferenceEquals(draft.Attributes, lastAttributes) && draft.WeldType == lastWeldType)
+        {
+            return lastText;
+        }
+        buffer.ResetWrittenCount();
+        json.Reset(buffer);
+        json.WriteStartObject();
+        foreach (var (key, value) in draft.Attributes)
+        {
+            json.WriteString(key, value);
+        }
+        if (draft.WeldType is { } weldType)
+        {
+            json.WriteString("weld_type", weldType);
+            json.WriteNumber("xray_percent", 5); // IMP-045
+        }
+        if (draft.TotalLinearFeet is { } lf)
+        {
+            json.WriteNumber("total_linear_feet", lf);
+            json.WriteStartArray("line_numbers");
+            foreach (var line in draft.LineNumbers ?? [])
+            {
+                json.WriteNumberValue(line);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.Flush();
+        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        (lastAttributes, lastWeldType, lastText) = draft.TotalLinearFeet is null ? (draft.Attributes, draft.WeldType, text) : (null, null, "");
+        return text;
     }
 }

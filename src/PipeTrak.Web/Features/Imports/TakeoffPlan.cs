@@ -124,7 +124,8 @@ public sealed class TakeoffPlan
     /// <summary>IMP-044 attributes: spec, spec_raw, description, size and cmdty_code as written, comments, original_qty, and the unmapped columns (non-empty values).</summary>
     private static Dictionary<string, string> Attributes(TakeoffRow row, string originalQty)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized for the usual keys (spec, spec_raw, description, size, cmdty_code, comments, original_qty) plus the extras: no rehash per row.
+        var attributes = new Dictionary<string, string>(7 + (row.Extras?.Count ?? 0), StringComparer.Ordinal);
         if (row.Extras is not null)
         {
             foreach (var (header, value) in row.Extras)
