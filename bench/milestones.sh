@@ -22,9 +22,10 @@ fi
 app_start
 IDS="$PG_DIR/ids.txt"
 psql_q "SELECT \"Id\" FROM components WHERE \"ProjectId\" = '$PROJECT_ID' AND \"RetiredAt\" IS NULL ORDER BY \"Id\" LIMIT 20000" >"$IDS"
-log "$(wc -l <"$IDS") component ids; warming up 5 s"
+WARMUP=${BENCH_WARMUP:-15s}
+log "$(wc -l <"$IDS") component ids; warming up $WARMUP (JIT tiering and PGO settle before the measured run)"
 export IDS_FILE="$IDS" PROJECT_ID API_TOKEN BENCH_IDEMPOTENCY="${BENCH_IDEMPOTENCY:-0}"
-wrk -t1 -c4 -d5s -s "$ROOT/bench/milestones.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
+wrk -t2 -c8 -d"$WARMUP" -s "$ROOT/bench/milestones.lua" "http://127.0.0.1:$APP_PORT" >/dev/null
 [ "${BENCH_STATEMENTS:-0}" = 1 ] && psql_q "SELECT pg_stat_statements_reset()" >/dev/null
 before=$(psql_q "SELECT count(*) FROM milestone_events WHERE \"ProjectId\" = '$PROJECT_ID'")
 log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
