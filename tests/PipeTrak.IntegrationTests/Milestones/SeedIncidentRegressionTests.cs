@@ -36,7 +36,7 @@ public abstract class SeedIncidentRegressionTests(TestProvider provider)
         {
             builder.UseNpgsql(database.ConnectionString, x => x.MigrationsAssembly(DataSetup.PostgresMigrationsAssembly));
         }
-        return new AppDbContext(builder.Options, tenant);
+        return new AppDbContext(builder.Options) { Tenant = tenant };
     }
 
     [Fact]

@@ -26,9 +26,19 @@ namespace PipeTrak.Web.Infrastructure.Data;
 /// The one context. Tenant-owned entities are filtered to the current organization; only code that
 /// calls <c>IgnoreQueryFilters()</c> explicitly (admin and background code) sees across tenants.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantContext tenant)
-    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
+public sealed class AppDbContext : IdentityUserContext<AppUser, Guid>, IDataProtectionKeyContext
 {
+    private TenantContext? tenant;
+
+    /// <summary>
+    /// One constructor, as pooling requires (DataSetup): the request's <see cref="Tenant"/> is set on every
+    /// lease before any use; code that builds a context itself sets it too (<c>new(options) { Tenant = … }</c>).
+    /// </summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -61,9 +71,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TenantC
     public DbSet<RollupCell> RollupCells => Set<RollupCell>();
 
     /// <summary>Read by the query filters; EF evaluates it per query, not once per model.</summary>
-    internal Guid? CurrentOrganizationId => tenant.OrganizationId;
+    /// <remarks>No tenant set means no organization: every tenant filter matches nothing (never everything).</remarks>
+    internal Guid? CurrentOrganizationId => tenant?.OrganizationId;
 
-    public TenantContext Tenant => tenant;
+    public TenantContext Tenant
+    {
+        get => tenant ?? throw new InvalidOperationException("The context was leased without a tenant context.");
+        set => tenant = value;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

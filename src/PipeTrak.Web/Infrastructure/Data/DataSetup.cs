@@ -17,15 +17,20 @@ public static class DataSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddSingleton<TenantStampInterceptor>();
-        // Options are built once (singleton), not on every request: only the context itself is scoped.
-        builder.Services.AddDbContext<AppDbContext>(
-            (sp, o) =>
-            {
-                Configure(o, options);
-                o.AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>());
-            },
-            ServiceLifetime.Scoped,
-            ServiceLifetime.Singleton);
+        // Contexts are pooled (issue 3: setting one up was the largest per-request allocation of a
+        // milestone update); the scoped AppDbContext is leased from the pool and given the request's
+        // tenant before anyone can use it, and goes back to the pool (state reset by EF) when the scope ends.
+        builder.Services.AddPooledDbContextFactory<AppDbContext>((sp, o) =>
+        {
+            Configure(o, options);
+            o.AddInterceptors(sp.GetRequiredService<TenantStampInterceptor>());
+        });
+        builder.Services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+            db.Tenant = sp.GetRequiredService<TenantContext>();
+            return db;
+        });
         // Keys live in the database so cookies survive restarts and work across instances.
         builder.Services.AddDataProtection().SetApplicationName("PipeTrak").PersistKeysToDbContext<AppDbContext>();
         return builder;

@@ -18,6 +18,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext
             : new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=design.db" };
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         DataSetup.Configure(builder, options);
-        return new AppDbContext(builder.Options, new TenantContext(new HttpContextAccessor()));
+        return new AppDbContext(builder.Options) { Tenant = new TenantContext(new HttpContextAccessor()) };
     }
 }
