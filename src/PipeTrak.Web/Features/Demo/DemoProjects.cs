@@ -29,7 +29,7 @@ public sealed record DemoFillResult(Guid ProjectId, string ProjectName, int Draw
 
 /// <summary>
 /// Writes <see cref="DemoData"/> into a project: areas, systems and packages through EF, then the
-/// drawings, components, milestone values and events through <see cref="DemoBulkWriter"/> in chunks
+/// drawings, components, milestone values and events through <see cref="BulkWriter"/> in chunks
 /// (one transaction, owned by the caller or by <see cref="CreateProjectAsync"/>).
 /// </summary>
 public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenario scenario, ILogger<DemoProjects> logger)
@@ -68,7 +68,7 @@ public sealed class DemoProjects(AppDbContext db, TimeProvider clock, DemoScenar
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var writer = new DemoBulkWriter(db);
+        var writer = new BulkWriter(db);
         var drawings = new List<Drawing>();
         var rows = new List<Component>(ChunkComponents + 1_000);
         var values = new List<MilestoneValueRow>();

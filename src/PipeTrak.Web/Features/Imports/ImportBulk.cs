@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using PipeTrak.Web.Features.Components;
@@ -62,29 +61,12 @@ public static class ImportBulk
             await db.SaveChangesAsync(ct);
             return;
         }
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Select(p => CopyColumn.Of(p, table)).ToList();
-        var sql = $"COPY {Quote(table.Name)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)";
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await connection.BeginBinaryImportAsync(sql, ct);
         foreach (var row in rows)
         {
             GuardTenant(db, row);
-            await copy.StartRowAsync(ct);
-            foreach (var column in columns)
-            {
-                if (column.ValueOf(row) is { } value)
-                {
-                    await copy.WriteAsync(value, column.Type, ct);
-                }
-                else
-                {
-                    await copy.WriteNullAsync(ct);
-                }
-            }
         }
-        await copy.CompleteAsync(ct);
+        // Columns, types and value conversions from the EF model: what SaveChanges would write.
+        await new BulkWriter(db).InsertAsync([.. rows], ct);
     }
 
     /// <summary>
@@ -167,44 +149,6 @@ public static class ImportBulk
         if (db.CurrentOrganizationId is not { } current || row.OrganizationId != current)
         {
             throw new InvalidOperationException($"Refused to write {row.GetType().Name} outside the current organization.");
-        }
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>One column of a binary COPY, from the EF model: name, PostgreSQL type, and the value as the provider stores it.</summary>
-    private sealed record CopyColumn(string Name, NpgsqlDbType Type, Func<object, object?> ValueOf)
-    {
-        public static CopyColumn Of(IProperty property, StoreObjectIdentifier table)
-        {
-            var member = (System.Reflection.MemberInfo?)property.PropertyInfo ?? property.FieldInfo
-                ?? throw new NotSupportedException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR member to copy.");
-            var converter = property.GetTypeMapping().Converter;
-            Func<object, object?> read = member is System.Reflection.PropertyInfo p ? p.GetValue : ((System.Reflection.FieldInfo)member).GetValue;
-            Func<object, object?> value = converter is null ? read : row => read(row) is { } v ? converter.ConvertToProvider(v) : null;
-            var storeType = property.GetColumnType(table);
-            var paren = storeType.IndexOf('(', StringComparison.Ordinal);
-            var baseType = (paren < 0 ? storeType : storeType[..paren]).Trim().ToLowerInvariant();
-            var type = baseType switch
-            {
-                "uuid" => NpgsqlDbType.Uuid,
-                "character varying" or "varchar" => NpgsqlDbType.Varchar,
-                "text" => NpgsqlDbType.Text,
-                "timestamp with time zone" or "timestamptz" => NpgsqlDbType.TimestampTz,
-                "timestamp without time zone" or "timestamp" => NpgsqlDbType.Timestamp,
-                "date" => NpgsqlDbType.Date,
-                "numeric" => NpgsqlDbType.Numeric,
-                "boolean" or "bool" => NpgsqlDbType.Boolean,
-                "integer" or "int" or "int4" => NpgsqlDbType.Integer,
-                "bigint" or "int8" => NpgsqlDbType.Bigint,
-                "smallint" or "int2" => NpgsqlDbType.Smallint,
-                "double precision" or "float8" => NpgsqlDbType.Double,
-                "real" or "float4" => NpgsqlDbType.Real,
-                "bytea" => NpgsqlDbType.Bytea,
-                "jsonb" => NpgsqlDbType.Jsonb,
-                _ => throw new NotSupportedException($"Column type '{storeType}' of {property.Name} is not supported by the import COPY."),
-            };
-            return new CopyColumn(property.GetColumnName(table) ?? property.Name, type, value);
         }
     }
 

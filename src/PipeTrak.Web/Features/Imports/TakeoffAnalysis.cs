@@ -94,9 +94,6 @@ public sealed class TakeoffAnalysis
     /// <summary>Per plan component (same order), what commit will do.</summary>
     public IReadOnlyList<DraftOutcome> Outcomes { get; init; } = [];
 
-    public static TakeoffAnalysis Analyze(string fileName, long fileSize, SheetReadResult sheet, ProjectSnapshot snapshot) =>
-        Compare(fileName, fileSize, TakeoffParse.Of(sheet), snapshot);
-
     /// <summary>
     /// The database half of the analysis: a parsed file against the project as it is now (IMP-041
     /// outcomes, TRK-070 metadata, IMP-043 drawings, TRK-016 similar drawings). Confirm runs this again

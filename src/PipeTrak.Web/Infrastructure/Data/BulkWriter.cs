@@ -4,18 +4,17 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using PipeTrak.Web.Infrastructure.Data;
 
-namespace PipeTrak.Web.Features.Demo;
+namespace PipeTrak.Web.Infrastructure.Data;
 
 /// <summary>
-/// Inserts generated rows fast, inside the context's current transaction, bypassing the change
+/// Inserts many rows fast (demo data, import metadata), inside the context's current transaction, bypassing the change
 /// tracker (ARCHITECTURE: bulk import may use provider fast paths). PostgreSQL: binary COPY.
 /// SQLite: prepared multi-row INSERTs. Table, columns and value conversions
 /// (type codes, milestone values, UTC instants, enums) all come from the EF model, so the rows are
 /// stored exactly as EF would store them. Identifiers come from the model, never from input.
 /// </summary>
-public sealed class DemoBulkWriter(AppDbContext db)
+public sealed class BulkWriter(AppDbContext db)
 {
     private readonly Dictionary<Type, Table> tables = [];
 
@@ -74,7 +73,7 @@ public sealed class DemoBulkWriter(AppDbContext db)
         double f => importer.WriteAsync(f, NpgsqlDbType.Double, ct),
         DateTime t => importer.WriteAsync(t, NpgsqlDbType.TimestampTz, ct),
         DateOnly day => importer.WriteAsync(day, NpgsqlDbType.Date, ct),
-        _ => throw new NotSupportedException($"Demo bulk insert cannot write a {value.GetType().Name}."),
+        _ => throw new NotSupportedException($"Bulk insert cannot write a {value.GetType().Name}."),
     };
 
     private async Task InsertEachAsync<T>(Table table, IReadOnlyList<T> rows, CancellationToken ct)
