@@ -175,6 +175,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         }
 
         var nowUtc = now.UtcDateTime;
+        var storedIsNew = stored is null;
         if (stored is null)
         {
             stored = new MilestoneValueRow
@@ -184,7 +185,6 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
                 OrganizationId = component.OrganizationId,
                 ProjectId = component.ProjectId,
             };
-            db.MilestoneValues.Add(stored);
             values.Add(stored);
         }
         stored.Value = newValue;
@@ -210,14 +210,32 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
             RecordedAt = nowUtc,
             IdempotencyKey = string.IsNullOrEmpty(input.IdempotencyKey) ? null : input.IdempotencyKey,
         };
-        db.MilestoneEvents.Add(evt);
         // TRK-032: the one progress function over the effective template and ALL stored values.
+        var readVersion = component.Version;
         component.Percent = ProgressRules.PercentComplete(template, ValueMap(values));
         component.Version = Guid.NewGuid();
-        if (decision.ClearsWelderAssignment && weld?.WelderId is not null)
+        var clearsWelder = decision.ClearsWelderAssignment && weld?.WelderId is not null;
+        if (!clearsWelder && MilestoneWrite.Applies(db))
+        {
+            // PostgreSQL: the same rows in one statement (its own transaction). The tracked component and
+            // value row are let go: they hold what is now stored, and nothing is left pending on the context.
+            await MilestoneWrite.ExecuteAsync(db, component, readVersion, stored, evt, ct);
+            db.Entry(component).State = EntityState.Detached;
+            if (!storedIsNew)
+            {
+                db.Entry(stored).State = EntityState.Detached;
+            }
+            return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);
+        }
+        if (storedIsNew)
+        {
+            db.MilestoneValues.Add(stored);
+        }
+        db.MilestoneEvents.Add(evt);
+        if (clearsWelder)
         {
             // TRK-048: lowering Weld Complete is the Clear Assignment command (WLD-023), same transaction.
-            await WeldCommands.StageClearAssignmentAsync(db, weld, actingUserId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
+            await WeldCommands.StageClearAssignmentAsync(db, weld!, actingUserId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
         }
         await db.SaveChangesAsync(ct);
         return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);

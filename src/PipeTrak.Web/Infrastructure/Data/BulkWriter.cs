@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,12 +10,11 @@ namespace PipeTrak.Web.Infrastructure.Data;
 /// Inserts many rows fast (demo data, import metadata), inside the context's current transaction, bypassing the change
 /// tracker (ARCHITECTURE: bulk import may use provider fast paths). PostgreSQL: binary COPY.
 /// SQLite: prepared multi-row INSERTs. Table, columns and value conversions
-/// (type codes, milestone values, UTC instants, enums) all come from the EF model, so the rows are
-/// stored exactly as EF would store them. Identifiers come from the model, never from input.
+/// come from the EF model (<see cref="StoreTable"/>), so the rows are stored exactly as EF would store them.
 /// </summary>
 public sealed class BulkWriter(AppDbContext db)
 {
-    private readonly Dictionary<Type, Table> tables = [];
+    private readonly Dictionary<Type, StoreTable> tables = [];
 
     public async Task InsertAsync<T>(IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
@@ -36,7 +34,7 @@ public sealed class BulkWriter(AppDbContext db)
         }
     }
 
-    private async Task CopyAsync<T>(Table table, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task CopyAsync<T>(StoreTable table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -76,7 +74,7 @@ public sealed class BulkWriter(AppDbContext db)
         _ => throw new NotSupportedException($"Bulk insert cannot write a {value.GetType().Name}."),
     };
 
-    private async Task InsertEachAsync<T>(Table table, IReadOnlyList<T> rows, CancellationToken ct)
+    private async Task InsertEachAsync<T>(StoreTable table, IReadOnlyList<T> rows, CancellationToken ct)
         where T : class
     {
         // Multi-row INSERTs of up to ~900 parameters (well under SQLite's variable limit), prepared once
@@ -120,7 +118,7 @@ public sealed class BulkWriter(AppDbContext db)
         }
     }
 
-    private async Task<DbCommand> PrepareInsertAsync(Table table, int rowCount, CancellationToken ct)
+    private async Task<DbCommand> PrepareInsertAsync(StoreTable table, int rowCount, CancellationToken ct)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -144,45 +142,15 @@ public sealed class BulkWriter(AppDbContext db)
         return command;
     }
 
-    private Table TableOf(Type type)
+    private StoreTable TableOf(Type type)
     {
-        if (tables.TryGetValue(type, out var table))
+        if (!tables.TryGetValue(type, out var table))
         {
-            return table;
+            table = StoreTable.Of(db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity."));
+            tables[type] = table;
         }
-        var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not an entity.");
-        var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = new List<Column>();
-        foreach (var property in entity.GetProperties())
-        {
-            if (property.GetColumnName(store) is { } name)
-            {
-                columns.Add(new Column(name, property.GetRelationalTypeMapping(), property.GetGetter(), property.IsNullable));
-            }
-        }
-        table = new Table(entity.GetTableName()!, columns);
-        tables[type] = table;
         return table;
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private sealed record Table(string Name, List<Column> Columns);
-
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
-    {
-        public object? ProviderValue(object entity)
-        {
-            var value = Getter.GetClrValue(entity);
-            if (value is null)
-            {
-                return null;
-            }
-            if (Mapping.Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-            return value is Enum e ? Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture) : value;
-        }
-    }
+    private static string Quote(string identifier) => StoreTable.Quote(identifier);
 }

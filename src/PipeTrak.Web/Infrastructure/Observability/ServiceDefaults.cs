@@ -22,24 +22,26 @@ public static class ServiceDefaults
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
-        builder.Services.AddOpenTelemetry()
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"));
-                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-                {
-                    t.AddOtlpExporter();
-                }
-            })
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
             .WithMetrics(m =>
             {
                 m.AddAspNetCoreInstrumentation();
                 m.AddPrometheusExporter();
-                if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+                if (otlp)
                 {
                     m.AddOtlpExporter();
                 }
             });
+        // Traces only go somewhere over OTLP: without an endpoint, recording spans is pure per-request
+        // cost (issue 3). Logs and problem details keep the trace id either way (ASP.NET Core starts
+        // the request's activity for logging).
+        if (otlp)
+        {
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                .AddOtlpExporter());
+        }
 
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
