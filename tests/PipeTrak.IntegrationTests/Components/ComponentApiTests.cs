@@ -2,7 +2,9 @@ using System.Net;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.IntegrationTests.Milestones;
 using PipeTrak.Web.Features.Components;
+using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Team;
+using PipeTrak.Web.Features.Templates;
 using static PipeTrak.IntegrationTests.Projects.ProjectTestHelpers;
 
 namespace PipeTrak.IntegrationTests.Components;
@@ -84,6 +86,35 @@ public abstract class ComponentApiTests(PipeTrakFactory factory)
         var empty = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/projects/{org.ProjectId}/milestones/batch", new { items = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(ComponentEndpoints.BatchEmptyMessage, await empty.ProblemDetailAsync());
+    }
+
+    [Fact]
+    public async Task Batch_applies_several_changes_to_one_component_in_order()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var spool = await factory.AddOnDrawingAsync(org, null, ComponentType.Spool, "SP-B2");
+        using var api = await factory.ApiClientAsync(org.Owner);
+
+        var body = new
+        {
+            items = new object[]
+            {
+                new { componentId = spool.Id, milestone = "Receive", value = 100 },
+                new { componentId = spool.Id, milestone = "Erect", value = 100 },
+                new { componentId = spool.Id, milestone = "Receive", value = 0, reason = "data_entry_error" },
+            },
+        };
+        var response = await api.SendJsonAsync(HttpMethod.Post, $"/api/v1/projects/{org.ProjectId}/milestones/batch", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.JsonAsync()).GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["updated", "updated", "updated"], results.Select(r => r.GetProperty("status").GetString()));
+
+        var values = await factory.ValuesAsync(org.Id, spool.Id);
+        Assert.Equal((0, 100), (values["Receive"].Value, values["Erect"].Value));
+        Assert.Equal(3, (await factory.EventsAsync(org.Id, spool.Id)).Count);
+        var percent = ProgressRules.PercentComplete(DefaultTemplates.For(ComponentType.Spool), values);
+        Assert.Equal(percent, (await factory.ReloadAsync(org.Id, spool.Id)).Percent);
+        Assert.Equal(percent, results[2].GetProperty("percent").GetDecimal());
     }
 
     [Fact]

@@ -57,8 +57,8 @@ public sealed record MilestoneCommandResult(
 /// <summary>
 /// TRK-040..047: the milestone update command. Checks 1-2 here (tenant filter → 404, role → 403),
 /// then the archived project (PPL-041), then the pure <see cref="MilestoneUpdateRules.Decide"/>.
-/// An applied change writes the value, one event and the recomputed percent in ONE SaveChanges
-/// (one transaction, TRK-032). Updates of one component serialize on <see cref="Component.Version"/>:
+/// An applied change writes the value, one event and the recomputed percent in one transaction (TRK-032):
+/// one statement on PostgreSQL (<see cref="MilestoneWrite"/>), one SaveChanges otherwise. Updates of one component serialize on <see cref="Component.Version"/>:
 /// a concurrent change reloads and decides again, so neither update is lost (TRK-047).
 /// </summary>
 public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogger<MilestoneCommands> logger)
@@ -138,7 +138,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         {
             // TRK-023: no project rows, the default stands in (logged); its values are read on their own.
             template = await TemplateAsync(component, ct);
-            values = await db.MilestoneValues.Where(v => v.ComponentId == component.Id).ToListAsync(ct);
+            values = await db.MilestoneValues.AsNoTracking().Where(v => v.ComponentId == component.Id).ToListAsync(ct);
         }
         var stored = values.Find(v => string.Equals(v.Milestone, milestone, StringComparison.Ordinal));
         // TRK-048: a field weld's welder and NDE result come from its weld record (WLD-001).
@@ -175,6 +175,17 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         }
 
         var nowUtc = now.UtcDateTime;
+        var clearsWelder = decision.ClearsWelderAssignment && weld?.WelderId is not null;
+        var oneStatement = !clearsWelder && MilestoneWrite.Applies(db);
+        if (!oneStatement)
+        {
+            // SaveChanges: the rows were read without tracking; tracked from here, before they change.
+            db.Attach(component);
+            if (stored is not null)
+            {
+                db.Attach(stored);
+            }
+        }
         var storedIsNew = stored is null;
         if (stored is null)
         {
@@ -214,17 +225,10 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
         var readVersion = component.Version;
         component.Percent = ProgressRules.PercentComplete(template, ValueMap(values));
         component.Version = Guid.NewGuid();
-        var clearsWelder = decision.ClearsWelderAssignment && weld?.WelderId is not null;
-        if (!clearsWelder && MilestoneWrite.Applies(db))
+        if (oneStatement)
         {
-            // PostgreSQL: the same rows in one statement (its own transaction). The tracked component and
-            // value row are let go: they hold what is now stored, and nothing is left pending on the context.
+            // PostgreSQL: the same rows in one statement (its own transaction); nothing is tracked or pending.
             await MilestoneWrite.ExecuteAsync(db, component, readVersion, stored, evt, ct);
-            db.Entry(component).State = EntityState.Detached;
-            if (!storedIsNew)
-            {
-                db.Entry(stored).State = EntityState.Detached;
-            }
             return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);
         }
         if (storedIsNew)
@@ -238,6 +242,10 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
             await WeldCommands.StageClearAssignmentAsync(db, weld!, actingUserId, nowUtc, decision.RollbackReason, decision.RollbackDetails, ct);
         }
         await db.SaveChangesAsync(ct);
+        // Saved: let them go, so the next command on this context (a batch, bulk receive) reads them afresh.
+        db.Entry(component).State = EntityState.Detached;
+        db.Entry(stored).State = EntityState.Detached;
+        db.Entry(evt).State = EntityState.Detached;
         return new MilestoneCommandResult(MilestoneCommandStatus.Ok, State(component, template, values), evt);
     }
 
@@ -328,12 +336,12 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
     /// <summary>What one update reads, in one query (see <see cref="LoadAsync"/>).</summary>
     private sealed record Loaded(Component Component, bool Archived, DateTime? LastSameValueAt, List<TemplateValue> Rows);
 
-    /// <summary>A template row of the component's type (not tracked) with the component's stored value of it (tracked), if any.</summary>
+    /// <summary>A template row of the component's type with the component's stored value of it, if any (neither tracked).</summary>
     private sealed record TemplateValue(ProjectTemplateRow Row, MilestoneValueRow? Value);
 
     /// <summary>
-    /// The component (tracked) through the tenant filter, its project's archived flag, the project's template
-    /// rows for its type in order, each joined to the component's stored value (tracked), and the time this
+    /// The component through the tenant filter, its project's archived flag, the project's template rows for
+    /// its type in order, each joined to the component's stored value, and the time this
     /// user last recorded the probed value on the milestone (TRK-046), in one query.
     /// </summary>
     /// <remarks>
@@ -344,7 +352,7 @@ public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogg
 
     private static Func<AppDbContext, Guid, Guid, string, Guid, int, CancellationToken, Task<Loaded?>> CompileLoad() =>
         EF.CompileAsyncQuery((AppDbContext db, Guid projectId, Guid componentId, string milestone, Guid userId, int probe, CancellationToken ct) =>
-            db.Components
+            db.Components.AsNoTracking()
                 .Where(c => c.Id == componentId && c.ProjectId == projectId)
                 .Select(c => new Loaded(
                     c,
