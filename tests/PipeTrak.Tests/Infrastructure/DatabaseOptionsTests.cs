@@ -15,6 +15,7 @@ public sealed class DatabaseOptionsTests
         var options = Resolve(new() { ["ConnectionStrings:PipeTrak"] = "Host=db;Username=app;Database=pipetrak", ["Database:Provider"] = "Postgres" });
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         Assert.Equal((64, 2), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages));
+        Assert.True(builder.NoResetOnClose);
         Assert.Equal(("db", "app", "pipetrak"), (builder.Host, builder.Username, builder.Database));
     }
 
@@ -24,7 +25,7 @@ public sealed class DatabaseOptionsTests
         var options = Resolve(new() { ["DATABASE_URL"] = "postgres://app:s%3Bcret@db:6543/pipetrak" });
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         Assert.Equal(DatabaseProvider.Postgres, options.Provider);
-        Assert.Equal((64, 2, "s;cret", 6543), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages, builder.Password, builder.Port));
+        Assert.Equal((64, 2, true, "s;cret", 6543), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages, builder.NoResetOnClose, builder.Password, builder.Port));
     }
 
     [Theory]
@@ -35,6 +36,13 @@ public sealed class DatabaseOptionsTests
         var options = Resolve(new() { ["ConnectionStrings:PipeTrak"] = connectionString, ["Database:Provider"] = "Postgres" });
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         Assert.Equal((maxAutoPrepare, minUsages), (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages));
+    }
+
+    [Fact]
+    public void Connection_reset_on_close_can_be_asked_for()
+    {
+        var options = Resolve(new() { ["ConnectionStrings:PipeTrak"] = "Host=db;No Reset On Close=false", ["Database:Provider"] = "Postgres" });
+        Assert.False(new NpgsqlConnectionStringBuilder(options.ConnectionString).NoResetOnClose);
     }
 
     [Fact]

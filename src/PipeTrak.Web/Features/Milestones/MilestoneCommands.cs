@@ -58,8 +58,9 @@ public sealed record MilestoneCommandResult(
 /// TRK-040..047: the milestone update command. Checks 1-2 here (tenant filter → 404, role → 403),
 /// then the archived project (PPL-041), then the pure <see cref="MilestoneUpdateRules.Decide"/>.
 /// An applied change writes the value, one event and the recomputed percent in one transaction (TRK-032):
-/// one statement on PostgreSQL (<see cref="MilestoneWrite"/>), one SaveChanges otherwise. Updates of one component serialize on <see cref="Component.Version"/>:
-/// a concurrent change reloads and decides again, so neither update is lost (TRK-047).
+/// one statement on PostgreSQL (<see cref="MilestoneWrite"/>, ADR 009), one SaveChanges otherwise.
+/// Updates of one component serialize on <see cref="Component.Version"/>: a concurrent change reloads
+/// and decides again, so neither update is lost (TRK-047).
 /// </summary>
 public sealed class MilestoneCommands(AppDbContext db, TimeProvider clock, ILogger<MilestoneCommands> logger)
 {

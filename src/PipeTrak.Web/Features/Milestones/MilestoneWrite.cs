@@ -59,7 +59,16 @@ internal static class MilestoneWrite
             {
                 Add(command, column, column.Getter.GetClrValue(evt));
             }
-            var updated = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            int updated;
+            try
+            {
+                updated = Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (DbException ex)
+            {
+                // As SaveChanges reports a failed write (a deadlock on a roll-up cell, say): the caller retries.
+                throw new DbUpdateException("The milestone update was not written; nothing was stored.", ex);
+            }
             if (updated != 1)
             {
                 throw new DbUpdateConcurrencyException($"Component {component.Id} changed since it was read; nothing was written.");

@@ -52,10 +52,17 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>
-    /// Npgsql automatic preparation unless the connection string says otherwise: the statements the app
-    /// repeats (milestone updates, token checks, roll-ups) are prepared on each pooled connection after
-    /// their second use, which halved PostgreSQL CPU per milestone update in bench/milestones.sh
-    /// (docs/benchmarks.md). Set <c>Max Auto Prepare=0</c> behind a pooler in transaction mode.
+    /// PostgreSQL defaults, each unless the connection string sets it (docs/benchmarks.md, issue 3):
+    /// <list type="bullet">
+    /// <item>Npgsql automatic preparation: the statements the app repeats (milestone updates, token checks,
+    /// roll-ups) are prepared on each pooled connection after their second use, which halved PostgreSQL CPU
+    /// per milestone update in bench/milestones.sh. Set <c>Max Auto Prepare=0</c> behind a pooler in
+    /// transaction mode.</item>
+    /// <item><c>No Reset On Close</c>: a connection going back to the pool is not reset with seven session
+    /// statements (RESET ALL, DISCARD TEMP, …) sent before its next use, 2.5 times per milestone update. The
+    /// app keeps no session state: no SET, temporary tables, LISTEN or session advisory locks (its advisory
+    /// locks are transaction-scoped), and an open transaction is still rolled back on close.</item>
+    /// </list>
     /// </summary>
     public static string WithPostgresDefaults(string connectionString)
     {
@@ -67,6 +74,10 @@ public sealed class DatabaseOptions
         if (!ExplicitlySet(connectionString, "Auto Prepare Min Usages"))
         {
             builder.AutoPrepareMinUsages = 2;
+        }
+        if (!ExplicitlySet(connectionString, "No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }
