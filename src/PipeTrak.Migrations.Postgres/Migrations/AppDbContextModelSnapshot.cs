@@ -472,8 +472,6 @@ namespace PipeTrak.Migrations.Postgres.Migrations
 
                     b.HasIndex("ProjectId", "PackageId");
 
-                    b.HasIndex("ProjectId", "Percent");
-
                     b.HasIndex("ProjectId", "SystemId");
 
                     b.HasIndex("ProjectId", "Type", "IdentityKey")

@@ -463,8 +463,6 @@ namespace PipeTrak.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId", "PackageId");
 
-                    b.HasIndex("ProjectId", "Percent");
-
                     b.HasIndex("ProjectId", "SystemId");
 
                     b.HasIndex("ProjectId", "Type", "IdentityKey")

@@ -41,7 +41,10 @@ public sealed class ComponentConfiguration : IEntityTypeConfiguration<Component>
         b.HasIndex(x => new { x.ProjectId, x.AreaId });
         b.HasIndex(x => new { x.ProjectId, x.SystemId });
         b.HasIndex(x => new { x.ProjectId, x.PackageId });
-        b.HasIndex(x => new { x.ProjectId, x.Percent });
+        // No index on Percent: every milestone update changes it, and an indexed column makes each of those
+        // updates rewrite all of the table's indexes instead of a heap-only (HOT) update (issue 3). The
+        // progress filters and sort compare Percent as a double (SQLite stores decimals as text), which
+        // such an index could not serve anyway.
         b.HasIndex(x => x.OrganizationId);
     }
 }
