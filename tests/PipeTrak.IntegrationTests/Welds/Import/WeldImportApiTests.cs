@@ -309,8 +309,9 @@ public abstract class WeldImportApiTests(PipeTrakFactory factory)
     }
 
     [Fact]
-    public async Task IMP054_target_2000_welded_and_accepted_welds_in_one_import()
+    public async Task IMP054_2000_welded_and_accepted_welds_in_one_import_all_complete()
     {
+        // The IMP-054 time target (2,000 welds under 10 s) is measured by bench/welds.sh, not here.
         var (org, api, _, _) = await OrgAsync();
         using var __ = api;
         api.Http.Timeout = TimeSpan.FromMinutes(5);
@@ -318,13 +319,8 @@ public abstract class WeldImportApiTests(PipeTrakFactory factory)
         var date = Day(factory, -3);
         var rows = Enumerable.Range(1, 2000).Select(i => $"W-{i:0000},ISO-{(i % 2 == 0 ? 100 : 200)},BW,,2,10%,ST-{i % 40:00},{date},RT,PASS,,").ToArray();
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await api.ImportWeldsAsync(projectId, Csv(rows));
-        watch.Stop();
         Assert.Equal((2000, 40), (result.GetProperty("weldsCreated").GetInt32(), result.GetProperty("weldersCreated").GetInt32()));
-        // IMP-054 target is 10 s on a quiet machine; the shared test machine gets a wide margin.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"2,000 welds took {watch.Elapsed.TotalSeconds:0.0} s");
-        Console.WriteLine($"[weld import] 2,000 welds ({factory.Provider}) in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(2000, await factory.WithDbAsync(db => db.Components.CountAsync(c => c.ProjectId == projectId && c.Percent == 100m), org.Id));
     }
 
