@@ -1,11 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PipeTrak.IntegrationTests.Infrastructure;
 using PipeTrak.Web.Features.Components;
 using PipeTrak.Web.Features.Milestones;
 using PipeTrak.Web.Features.Team;
 using PipeTrak.Web.Features.Templates;
+using PipeTrak.Web.Infrastructure.Data;
+using PipeTrak.Web.Infrastructure.Security;
 using static PipeTrak.IntegrationTests.Projects.ProjectTestHelpers;
 
 namespace PipeTrak.IntegrationTests.Milestones;
@@ -346,6 +349,29 @@ public abstract class MilestoneUpdateTests(PipeTrakFactory factory)
         var later = await (await SetAsync(api, org, spool.Id, "Erect", new { value = 100 })).JsonAsync();
         Assert.Equal("update", later.GetProperty("event").GetProperty("action").GetString());
         Assert.Equal(3, (await factory.EventsAsync(org.Id, spool.Id)).Count);
+    }
+
+    [Fact]
+    public async Task An_applied_update_leaves_nothing_tracked_so_the_next_command_on_the_context_reads_afresh()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var spool = await factory.AddComponentAsync(org, ComponentType.Spool);
+        var owner = SessionManager.BuildPrincipal(org.Owner.Id, null, org.Owner.Email, org.Owner.FullName, org.Id, OrgRole.Owner.ToString(), "Test", null);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Tenant.Use(org.Id);
+        var commands = scope.ServiceProvider.GetRequiredService<MilestoneCommands>();
+        var first = await commands.UpdateAsync(owner, org.ProjectId!.Value, spool.Id, "Receive", new MilestoneUpdateInput(100), CancellationToken.None);
+        Assert.NotNull(first.Event);
+        Assert.Empty(db.ChangeTracker.Entries());
+
+        // A second change of the same component on the same context (a batch does this) sees the first.
+        var second = await commands.UpdateAsync(owner, org.ProjectId!.Value, spool.Id, "Erect", new MilestoneUpdateInput(100), CancellationToken.None);
+        Assert.Equal(MilestoneCommandStatus.Ok, second.Status);
+        Assert.Equal(100, second.State!.Milestones.Single(m => m.Key == "Receive").Value);
+        Assert.Empty(db.ChangeTracker.Entries());
+        await AssertPercentIsRecomputedAsync(org, spool);
     }
 
     [Fact]

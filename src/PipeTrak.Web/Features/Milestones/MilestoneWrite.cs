@@ -45,12 +45,11 @@ internal static class MilestoneWrite
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = statement.Sql;
-            var components = statement.Components;
-            Add(command, components.Column(nameof(Component.Percent)), component.Percent);
-            Add(command, components.Column(nameof(Component.Version)), component.Version);
-            Add(command, components.Column(nameof(Component.Id)), component.Id);
-            Add(command, components.Column(nameof(Component.Version)), readVersion);
-            Add(command, components.Column(nameof(Component.OrganizationId)), organizationId.Value);
+            Add(command, statement.Percent, component.Percent);
+            Add(command, statement.Version, component.Version);
+            Add(command, statement.Id, component.Id);
+            Add(command, statement.Version, readVersion);
+            Add(command, statement.OrganizationId, organizationId.Value);
             foreach (var column in statement.Values.Columns)
             {
                 Add(command, column, column.Getter.GetClrValue(value));
@@ -85,33 +84,39 @@ internal static class MilestoneWrite
         // the text as is, without rewriting parameter names on every call.
         command.Parameters.Add(column.Mapping.CreateParameter(command, "", value, column.Nullable));
 
-    private sealed record Statement(string Sql, StoreTable Components, StoreTable Values, StoreTable Events);
+    /// <summary>The SQL and, in parameter order, the columns its values are converted for (resolved once per model).</summary>
+    private sealed record Statement(
+        string Sql, StoreColumn Percent, StoreColumn Version, StoreColumn Id, StoreColumn OrganizationId, StoreTable Values, StoreTable Events);
 
     private static Statement Build(IModel model)
     {
         var components = StoreTable.Of(model.FindEntityType(typeof(Component))!);
         var values = StoreTable.Of(model.FindEntityType(typeof(MilestoneValueRow))!);
         var events = StoreTable.Of(model.FindEntityType(typeof(MilestoneEvent))!);
+        var percent = components.Column(nameof(Component.Percent));
+        var version = components.Column(nameof(Component.Version));
+        var id = components.Column(nameof(Component.Id));
+        var organization = components.Column(nameof(Component.OrganizationId));
         var n = 0;
         string Next() => "$" + (++n).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var sql = new StringBuilder();
-        sql.Append("WITH c AS (UPDATE ").Append(StoreTable.Quote(components.Name))
-            .Append(" SET ").Append(components.Column(nameof(Component.Percent)).Quoted).Append(" = ").Append(Next())
-            .Append(", ").Append(components.Column(nameof(Component.Version)).Quoted).Append(" = ").Append(Next())
-            .Append(" WHERE ").Append(components.Column(nameof(Component.Id)).Quoted).Append(" = ").Append(Next())
-            .Append(" AND ").Append(components.Column(nameof(Component.Version)).Quoted).Append(" = ").Append(Next())
-            .Append(" AND ").Append(components.Column(nameof(Component.OrganizationId)).Quoted).Append(" = ").Append(Next())
+        sql.Append("WITH c AS (UPDATE ").Append(components.Quoted)
+            .Append(" SET ").Append(percent.Quoted).Append(" = ").Append(Next())
+            .Append(", ").Append(version.Quoted).Append(" = ").Append(Next())
+            .Append(" WHERE ").Append(id.Quoted).Append(" = ").Append(Next())
+            .Append(" AND ").Append(version.Quoted).Append(" = ").Append(Next())
+            .Append(" AND ").Append(organization.Quoted).Append(" = ").Append(Next())
             .Append(" RETURNING 1)");
         sql.Append(", v AS (").Append(InsertFromC(values, Next))
             .Append(" ON CONFLICT (").AppendJoin(", ", values.Key.Select(k => k.Quoted)).Append(") DO UPDATE SET ")
             .AppendJoin(", ", values.Columns.Except(values.Key).Select(c => c.Quoted + " = EXCLUDED." + c.Quoted)).Append(')');
         sql.Append(", e AS (").Append(InsertFromC(events, Next)).Append(')');
         sql.Append(" SELECT count(*) FROM c");
-        return new Statement(sql.ToString(), components, values, events);
+        return new Statement(sql.ToString(), percent, version, id, organization, values, events);
     }
 
     private static string InsertFromC(StoreTable table, Func<string> next) =>
-        new StringBuilder("INSERT INTO ").Append(StoreTable.Quote(table.Name)).Append(" (")
+        new StringBuilder("INSERT INTO ").Append(table.Quoted).Append(" (")
             .AppendJoin(", ", table.Columns.Select(c => c.Quoted)).Append(") SELECT ")
             .AppendJoin(", ", table.Columns.Select(_ => next())).Append(" FROM c").ToString();
 }

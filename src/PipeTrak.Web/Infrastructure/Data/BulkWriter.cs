@@ -38,8 +38,8 @@ public sealed class BulkWriter(AppDbContext db)
         where T : class
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table.Name)} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
+        var columns = string.Join(", ", table.Columns.Select(c => c.Quoted));
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.Quoted} ({columns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
@@ -122,8 +122,8 @@ public sealed class BulkWriter(AppDbContext db)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var text = new System.Text.StringBuilder("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
-            .AppendJoin(", ", table.Columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+        var text = new System.Text.StringBuilder("INSERT INTO ").Append(table.Quoted).Append(" (")
+            .AppendJoin(", ", table.Columns.Select(c => c.Quoted)).Append(") VALUES ");
         var p = 0;
         for (var r = 0; r < rowCount; r++)
         {
@@ -151,6 +151,4 @@ public sealed class BulkWriter(AppDbContext db)
         }
         return table;
     }
-
-    private static string Quote(string identifier) => StoreTable.Quote(identifier);
 }

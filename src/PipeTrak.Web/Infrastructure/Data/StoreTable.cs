@@ -29,6 +29,8 @@ public sealed record StoreTable(string Name, IReadOnlyList<StoreColumn> Columns,
         return new StoreTable(name, columns, [.. columns.Where(c => keyProperties.Contains(c.Property))]);
     }
 
+    public string Quoted => Quote(Name);
+
     public StoreColumn Column(string propertyName) =>
         Columns.FirstOrDefault(c => c.Property.Name == propertyName)
         ?? throw new InvalidOperationException($"Table {Name} has no column for {propertyName}.");
@@ -41,11 +43,9 @@ public sealed record StoreColumn(string Name, IProperty Property, RelationalType
     public string Quoted => StoreTable.Quote(Name);
 
     /// <summary>The entity's value of this column as the provider receives it.</summary>
-    public object? ProviderValue(object entity) => ToProvider(Getter.GetClrValue(entity));
-
-    /// <summary>A model (CLR) value of this column as the provider receives it.</summary>
-    public object? ToProvider(object? value)
+    public object? ProviderValue(object entity)
     {
+        var value = Getter.GetClrValue(entity);
         if (value is null)
         {
             return null;
